@@ -1,0 +1,43 @@
+import { and, eq } from "drizzle-orm";
+import { projectMembers, type ProjectRole } from "../../../db/schema";
+import { forbidden, notFound, unauthorized } from "../http/errors.server";
+import type { RequestContext } from "../services.server";
+import type { Auth } from "./authenticate.server";
+import { can, type ProjectAction } from "./permissions";
+
+export function requireAuth(ctx: RequestContext): Auth {
+  if (!ctx.auth) throw unauthorized();
+  return ctx.auth;
+}
+
+export async function findMembershipRole(
+  ctx: RequestContext,
+  projectId: string,
+  userId: string,
+): Promise<ProjectRole | null> {
+  const [row] = await ctx.services.db
+    .select({ role: projectMembers.role })
+    .from(projectMembers)
+    .where(and(eq(projectMembers.projectId, projectId), eq(projectMembers.userId, userId)))
+    .limit(1);
+  return row?.role ?? null;
+}
+
+/**
+ * Every project-scoped loader, action and API route starts here. Not logged in → 401; not a
+ * member → 404 (the project's existence is not revealed); a member whose role lacks the
+ * action → 403.
+ */
+export async function requireProjectAccess(
+  ctx: RequestContext,
+  projectId: string,
+  action: ProjectAction,
+): Promise<{ auth: Auth; role: ProjectRole }> {
+  const auth = requireAuth(ctx);
+  const role = await findMembershipRole(ctx, projectId, auth.user.id);
+  if (!role) throw notFound("Project not found.");
+  if (!can(auth.user, action, { kind: "project", projectId, role })) {
+    throw forbidden(`Your role (${role}) cannot do that in this project.`);
+  }
+  return { auth, role };
+}

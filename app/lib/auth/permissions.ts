@@ -1,0 +1,75 @@
+import type { ProjectRole } from "../../../db/roles";
+
+/**
+ * The single place that says who may do what in a project (DESIGN.md, "Who uses it").
+ * Pure and shared by server and browser: the server enforces it, the UI uses it to hide
+ * controls a person cannot use.
+ */
+export const projectActions = [
+  "project:read",
+  "project:update",
+  "project:delete",
+  "members:read",
+  "members:manage",
+  "project:leave",
+  "documents:read",
+  "documents:edit",
+  "codebook:edit",
+  "codes:propose",
+  "codings:edit",
+  "memos:write",
+  "datasets:edit",
+  "segments:edit",
+  "findings:read",
+  "findings:edit",
+  "findings:review",
+  "contributions:submit",
+  "contributions:own",
+  "project:export",
+] as const;
+export type ProjectAction = (typeof projectActions)[number];
+
+const everyone: ProjectAction[] = ["project:read", "members:read", "project:leave"];
+const researcherWork: ProjectAction[] = [
+  "documents:read",
+  "documents:edit",
+  "codebook:edit",
+  "codes:propose",
+  "codings:edit",
+  "memos:write",
+  "datasets:edit",
+  "segments:edit",
+  "findings:read",
+  "findings:edit",
+];
+
+const grants: Record<ProjectRole, ReadonlySet<ProjectAction>> = {
+  owner: new Set(projectActions),
+  researcher: new Set([...everyone, ...researcherWork]),
+  coder: new Set([
+    ...everyone,
+    "documents:read",
+    "documents:edit",
+    "codes:propose",
+    "codings:edit",
+    "memos:write",
+  ]),
+  contributor: new Set([...everyone, "contributions:submit", "contributions:own"]),
+  reviewer: new Set([...everyone, "findings:read", "findings:review"]),
+};
+
+export interface ProjectResource {
+  kind: "project";
+  projectId: string;
+  /** The caller's role in the project, or null when they are not a member. */
+  role: ProjectRole | null;
+}
+
+export function can(
+  user: { id: string } | null,
+  action: ProjectAction,
+  resource: ProjectResource,
+): boolean {
+  if (!user || !resource.role) return false;
+  return grants[resource.role].has(action);
+}

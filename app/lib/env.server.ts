@@ -1,0 +1,86 @@
+import path from "node:path";
+import { z } from "zod";
+
+/** "points/seconds", e.g. "10/600" = ten attempts per ten minutes. */
+const rateLimit = z
+  .string()
+  .regex(/^\d+\/\d+$/, 'expected "points/seconds", for example "10/600"')
+  .transform((value) => {
+    const [points, seconds] = value.split("/").map(Number) as [number, number];
+    return { points, durationSec: seconds };
+  });
+
+const booleanFlag = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default("0.0.0.0"),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL")
+    .optional(),
+  DATA_DIR: z.string().min(1).default(".data"),
+  SESSION_TTL_DAYS: z.coerce.number().positive().max(365).default(30),
+  COOKIE_SECURE: booleanFlag.optional(),
+  TRUST_PROXY: booleanFlag.default(false),
+  MAX_JSON_BODY_BYTES: z.coerce.number().int().positive().default(1_048_576),
+  RATE_LIMIT_LOGIN_PER_IP: rateLimit.prefault("30/600"),
+  RATE_LIMIT_LOGIN_PER_EMAIL: rateLimit.prefault("10/600"),
+  RATE_LIMIT_SIGNUP_PER_IP: rateLimit.prefault("10/3600"),
+  RATE_LIMIT_SIGNUP_PER_EMAIL: rateLimit.prefault("5/3600"),
+});
+
+export interface RateLimitRule {
+  points: number;
+  durationSec: number;
+}
+
+export interface AppConfig {
+  nodeEnv: "development" | "production" | "test";
+  port: number;
+  host: string;
+  database: { kind: "postgres"; url: string } | { kind: "pglite"; dataDir: string | null };
+  sessionTtlDays: number;
+  cookieSecure: boolean;
+  trustProxy: boolean;
+  maxJsonBodyBytes: number;
+  rateLimits: {
+    loginPerIp: RateLimitRule;
+    loginPerEmail: RateLimitRule;
+    signupPerIp: RateLimitRule;
+    signupPerEmail: RateLimitRule;
+  };
+}
+
+export class ConfigError extends Error {}
+
+/** Parses the environment; a bad value throws a ConfigError naming the variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map(
+      (issue) => `  ${issue.path.join(".")}: ${issue.message}`,
+    );
+    throw new ConfigError(`Invalid environment:\n${lines.join("\n")}`);
+  }
+  const e = parsed.data;
+  return {
+    nodeEnv: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    database: e.DATABASE_URL
+      ? { kind: "postgres", url: e.DATABASE_URL }
+      : { kind: "pglite", dataDir: path.resolve(e.DATA_DIR) },
+    sessionTtlDays: e.SESSION_TTL_DAYS,
+    cookieSecure: e.COOKIE_SECURE ?? e.NODE_ENV === "production",
+    trustProxy: e.TRUST_PROXY,
+    maxJsonBodyBytes: e.MAX_JSON_BODY_BYTES,
+    rateLimits: {
+      loginPerIp: e.RATE_LIMIT_LOGIN_PER_IP,
+      loginPerEmail: e.RATE_LIMIT_LOGIN_PER_EMAIL,
+      signupPerIp: e.RATE_LIMIT_SIGNUP_PER_IP,
+      signupPerEmail: e.RATE_LIMIT_SIGNUP_PER_EMAIL,
+    },
+  };
+}

@@ -1,0 +1,221 @@
+import { z } from "zod";
+import { projectRoles } from "../../../db/schema";
+import {
+  addMemberSchema,
+  createProjectSchema,
+  createTokenSchema,
+  loginSchema,
+  signupSchema,
+  updateMemberSchema,
+  updateProjectSchema,
+} from "../validation/schemas";
+
+/** Request bodies come from the very zod schemas the routes validate with. */
+const body = (schema: z.ZodType) => ({
+  required: true,
+  content: {
+    "application/json": { schema: z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) },
+  },
+});
+
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const ok = (description: string, schema?: object) => ({
+  description,
+  ...(schema ? { content: { "application/json": { schema } } } : {}),
+});
+const errors = (...statuses: number[]) =>
+  Object.fromEntries(
+    statuses.map((s) => [
+      String(s),
+      { description: errorText[s] ?? "Error", content: { "application/json": { schema: ref("Error") } } },
+    ]),
+  );
+const errorText: Record<number, string> = {
+  400: "Malformed JSON or an invalid field",
+  401: "Not authenticated, or wrong credentials",
+  403: "Your role does not allow this",
+  404: "Not found, or a project you are not a member of",
+  409: "Conflict",
+  413: "Request body too large",
+  429: "Rate limited; see Retry-After",
+};
+const projectPath = { name: "projectId", in: "path", required: true, schema: { type: "string" } };
+const arrayOf = (key: string, item: object) => ({
+  type: "object",
+  properties: { [key]: { type: "array", items: item } },
+  required: [key],
+});
+
+export function buildOpenApiDocument(serverUrl: string) {
+  return {
+    openapi: "3.1.0",
+    info: {
+      title: "Thicket API",
+      version: "1",
+      description:
+        "Authenticate with the session cookie from signup/login, or `Authorization: Bearer <token>` " +
+        "with a personal access token. Errors are `{ error: { code, message } }`. Unknown JSON fields are ignored.",
+    },
+    servers: [{ url: serverUrl }],
+    security: [{ bearer: [] }, { cookie: [] }],
+    components: {
+      securitySchemes: {
+        bearer: { type: "http", scheme: "bearer" },
+        cookie: { type: "apiKey", in: "cookie", name: "thicket_session" },
+      },
+      schemas: {
+        Error: {
+          type: "object",
+          properties: {
+            error: {
+              type: "object",
+              properties: {
+                code: { type: "string" },
+                message: { type: "string" },
+                fields: { type: "object", additionalProperties: { type: "string" } },
+              },
+              required: ["code", "message"],
+            },
+          },
+          required: ["error"],
+        },
+        User: {
+          type: "object",
+          properties: { id: { type: "string" }, email: { type: "string" }, name: { type: "string" } },
+          required: ["id", "email", "name"],
+        },
+        Role: { type: "string", enum: [...projectRoles] },
+        ProjectSummary: {
+          type: "object",
+          properties: { id: { type: "string" }, name: { type: "string" }, role: ref("Role") },
+          required: ["id", "name", "role"],
+        },
+        Project: {
+          type: "object",
+          properties: {
+            id: { type: "string" },
+            name: { type: "string" },
+            description: { type: "string" },
+            role: ref("Role"),
+          },
+          required: ["id", "name", "description", "role"],
+        },
+        Member: {
+          type: "object",
+          properties: {
+            userId: { type: "string" },
+            email: { type: "string" },
+            name: { type: "string" },
+            role: ref("Role"),
+            joinedAt: { type: "string", format: "date-time" },
+          },
+        },
+      },
+    },
+    paths: {
+      "/api/v1/auth/signup": {
+        post: {
+          summary: "Create an account and start a session",
+          security: [],
+          requestBody: body(signupSchema),
+          responses: {
+            "201": ok("Created; sets the session cookie", { type: "object", properties: { user: ref("User") } }),
+            ...errors(400, 409, 413, 429),
+          },
+        },
+      },
+      "/api/v1/auth/login": {
+        post: {
+          summary: "Start a session",
+          security: [],
+          requestBody: body(loginSchema),
+          responses: {
+            "200": ok("Logged in; sets the session cookie", { type: "object", properties: { user: ref("User") } }),
+            ...errors(400, 401, 429),
+          },
+        },
+      },
+      "/api/v1/auth/logout": {
+        post: { summary: "End this session server-side", responses: { "204": ok("Logged out"), ...errors(401) } },
+      },
+      "/api/v1/me": {
+        get: {
+          summary: "Who is calling",
+          responses: { "200": ok("The caller", { type: "object", properties: { user: ref("User") } }), ...errors(401) },
+        },
+      },
+      "/api/v1/tokens": {
+        get: {
+          summary: "List your personal access tokens (never their secrets)",
+          responses: { "200": ok("Tokens", arrayOf("tokens", { type: "object" })), ...errors(401) },
+        },
+        post: {
+          summary: "Create a personal access token; the token is shown once",
+          requestBody: body(createTokenSchema),
+          responses: {
+            "201": ok("Created", {
+              type: "object",
+              properties: { id: { type: "string" }, name: { type: "string" }, token: { type: "string" } },
+            }),
+            ...errors(400, 401),
+          },
+        },
+      },
+      "/api/v1/tokens/{tokenId}": {
+        delete: {
+          summary: "Revoke one of your tokens",
+          parameters: [{ name: "tokenId", in: "path", required: true, schema: { type: "string" } }],
+          responses: { "204": ok("Revoked"), ...errors(401, 404) },
+        },
+      },
+      "/api/v1/projects": {
+        get: {
+          summary: "Your projects with your role",
+          responses: { "200": ok("Projects", arrayOf("projects", ref("ProjectSummary"))), ...errors(401) },
+        },
+        post: {
+          summary: "Create a project; you become its owner",
+          requestBody: body(createProjectSchema),
+          responses: { "201": ok("Created", ref("Project")), ...errors(400, 401) },
+        },
+      },
+      "/api/v1/projects/{projectId}": {
+        parameters: [projectPath],
+        get: { summary: "One project", responses: { "200": ok("Project", ref("Project")), ...errors(401, 404) } },
+        patch: {
+          summary: "Rename or describe a project (owners)",
+          requestBody: body(updateProjectSchema),
+          responses: { "200": ok("Updated", ref("Project")), ...errors(400, 401, 403, 404) },
+        },
+        delete: { summary: "Delete a project and everything in it (owners)", responses: { "204": ok("Deleted"), ...errors(401, 403, 404) } },
+      },
+      "/api/v1/projects/{projectId}/members": {
+        parameters: [projectPath],
+        get: {
+          summary: "Members and their roles",
+          responses: { "200": ok("Members", arrayOf("members", ref("Member"))), ...errors(401, 404) },
+        },
+        post: {
+          summary: "Add an existing user by email with a role (owners)",
+          requestBody: body(addMemberSchema),
+          responses: {
+            "201": ok("Added", { type: "object", properties: { userId: { type: "string" }, role: ref("Role") } }),
+            ...errors(400, 401, 403, 404, 409),
+          },
+        },
+      },
+      "/api/v1/projects/{projectId}/members/{userId}": {
+        parameters: [projectPath, { name: "userId", in: "path", required: true, schema: { type: "string" } }],
+        patch: {
+          summary: "Change a member's role (owners); the last owner cannot be demoted",
+          requestBody: body(updateMemberSchema),
+          responses: { "200": ok("Changed"), ...errors(400, 401, 403, 404, 409) },
+        },
+        delete: {
+          summary: "Remove a member (owners), or leave the project (yourself)",
+          responses: { "204": ok("Removed"), ...errors(401, 403, 404, 409) },
+        },
+      },
+    },
+  };
+}

@@ -1,0 +1,29 @@
+import type { Database } from "../../db/client";
+import type { Auth } from "./auth/authenticate.server";
+import type { AppConfig } from "./env.server";
+import { createRateLimiters, type RateLimiters } from "./rate-limit.server";
+
+/** Long-lived things a request may use, created once by the server and handed to Remix. */
+export interface AppServices {
+  db: Database;
+  config: AppConfig;
+  limiters: RateLimiters;
+}
+
+export function createServices(db: Database, config: AppConfig): AppServices {
+  return { db, config, limiters: createRateLimiters(config.rateLimits) };
+}
+
+/** Remix's load context: services plus what the server learnt about this request. */
+export interface RequestContext {
+  services: AppServices;
+  auth: Auth | null;
+  clientIp: string;
+  /** Nonce for Remix's inline scripts under the Content-Security-Policy. */
+  cspNonce: string;
+}
+
+declare module "@remix-run/node" {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface AppLoadContext extends RequestContext {}
+}

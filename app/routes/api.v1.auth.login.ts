@@ -1,0 +1,19 @@
+import { sessionCookie } from "~/lib/auth/cookies.server";
+import { apiRoute, json } from "~/lib/http/api.server";
+import { readJson } from "~/lib/http/body.server";
+import { login } from "~/lib/services/accounts.server";
+import { loginSchema } from "~/lib/validation/schemas";
+
+const handler = apiRoute({
+  async POST({ request, context }) {
+    const { services, clientIp } = context;
+    const input = await readJson(request, loginSchema, services.config.maxJsonBodyBytes);
+    const { user, session } = await login(services, input, clientIp);
+    return json({ user }, 200, {
+      "Set-Cookie": sessionCookie(session.token, session.expiresAt, services.config.cookieSecure),
+    });
+  },
+});
+
+export const loader = handler;
+export const action = handler;

@@ -1,0 +1,80 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Field, FormError, SubmitButton, TextAreaField } from "~/components/forms";
+import { RoleBadge } from "~/components/role-badge";
+import { formFailure, parseForm } from "~/lib/http/forms.server";
+import { requirePageAuth } from "~/lib/http/page.server";
+import { createProject, listProjectsForUser } from "~/lib/services/projects.server";
+import { createProjectSchema } from "~/lib/validation/schemas";
+
+export const meta: MetaFunction = () => [{ title: "Projects · Thicket" }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { user } = requirePageAuth(request, context);
+  return { projects: await listProjectsForUser(context.services.db, user.id) };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const { user } = requirePageAuth(request, context);
+  const form = await request.formData();
+  try {
+    const project = await createProject(context.services.db, user.id, parseForm(form, createProjectSchema));
+    return redirect(`/projects/${project.id}`);
+  } catch (err) {
+    return formFailure(err, form);
+  }
+}
+
+export default function Projects() {
+  const { projects } = useLoaderData<typeof loader>();
+  const state = useActionData<typeof action>();
+  return (
+    <div className="two-col">
+      <section aria-labelledby="projects-heading">
+        <div className="page-head">
+          <div>
+            <h1 id="projects-heading">Your projects</h1>
+            <p>Projects you own or were invited to, with your role in each.</p>
+          </div>
+        </div>
+        {projects.length === 0 ? (
+          <div className="empty">
+            <h2>No projects yet</h2>
+            <p>Create your first project to start collecting and coding stories. You will be its owner.</p>
+          </div>
+        ) : (
+          <ul className="grid" style={{ listStyle: "none", padding: 0, margin: 0 }} aria-label="Projects">
+            {projects.map((p) => (
+              <li key={p.id}>
+                <Link to={`/projects/${p.id}`} className="card project-card">
+                  <h3>{p.name}</h3>
+                  {p.description ? <p>{p.description.length > 160 ? `${p.description.slice(0, 160)}…` : p.description}</p> : null}
+                  <span className="meta">
+                    <RoleBadge role={p.role} />
+                    {p.memberCount} member{p.memberCount === 1 ? "" : "s"}
+                  </span>
+                </Link>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <aside className="card" aria-labelledby="new-project-heading">
+        <h2 id="new-project-heading">New project</h2>
+        <Form method="post" className="form" noValidate>
+          <FormError state={state} />
+          <Field label="Name" name="name" required maxLength={200} placeholder="Why customers leave" state={state} />
+          <TextAreaField
+            label="Description (optional)"
+            name="description"
+            maxLength={5000}
+            placeholder="What are you trying to understand, and with whom?"
+            state={state}
+          />
+          <SubmitButton pendingText="Creating…">Create project</SubmitButton>
+        </Form>
+      </aside>
+    </div>
+  );
+}

@@ -1,0 +1,123 @@
+import http from "node:http";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { createRequestHandler } from "@remix-run/express";
+import type { AppLoadContext, ServerBuild } from "@remix-run/node";
+import compression from "compression";
+import express from "express";
+import { authenticate } from "../app/lib/auth/authenticate.server";
+import type { AppConfig } from "../app/lib/env.server";
+import { errorJson } from "../app/lib/http/api.server";
+import { createServices, type AppServices } from "../app/lib/services.server";
+import type { Database } from "../db/client";
+import { isCrossSite, SAFE_METHODS } from "./request-guards";
+import { securityHeaders } from "./security-headers";
+import { createUpgradeHandler, type UpgradeRoute } from "./upgrade";
+
+export interface AppServerOptions {
+  config: AppConfig;
+  db: Database;
+  /** Serve the Vite dev server's live build instead of build/ (npm run dev). */
+  dev?: boolean;
+  /** Websocket routes by path prefix; the collaboration server registers /collab. */
+  upgradeRoutes?: Record<string, UpgradeRoute>;
+  /** Where the production build lives (default: ./build). */
+  buildDir?: string;
+}
+
+export interface AppServer {
+  server: http.Server;
+  services: AppServices;
+  close(): Promise<void>;
+}
+
+/** Pipes the Web Response an API helper built into Express's response. */
+async function sendResponse(res: express.Response, response: Response) {
+  res.status(response.status);
+  response.headers.forEach((value, key) => res.setHeader(key, value));
+  res.end(Buffer.from(await response.arrayBuffer()));
+}
+
+export async function createAppServer(opts: AppServerOptions): Promise<AppServer> {
+  const { config } = opts;
+  const services = createServices(opts.db, config);
+  const app = express();
+  const server = http.createServer(app);
+  app.disable("x-powered-by");
+  app.set("trust proxy", config.trustProxy);
+  app.use(compression());
+  app.use(securityHeaders(!opts.dev));
+
+  let build: ServerBuild | (() => Promise<ServerBuild>);
+  let closeVite = async () => {};
+  if (opts.dev) {
+    const vite = await import("vite").then((v) =>
+      v.createServer({ server: { middlewareMode: true, hmr: { server } } }),
+    );
+    app.use(vite.middlewares);
+    build = () => vite.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>;
+    closeVite = () => vite.close();
+  } else {
+    const buildDir = path.resolve(opts.buildDir ?? "build");
+    app.use(
+      "/assets",
+      express.static(path.join(buildDir, "client/assets"), { immutable: true, maxAge: "1y" }),
+    );
+    app.use(express.static(path.join(buildDir, "client"), { maxAge: "1h" }));
+    build = (await import(pathToFileURL(path.join(buildDir, "server/index.js")).href)) as ServerBuild;
+  }
+
+  app.use((req, res, next) => {
+    if (!SAFE_METHODS.has(req.method) && isCrossSite(req.headers)) {
+      void sendResponse(
+        res,
+        errorJson(403, "cross_site_request", "Cross-site requests are not accepted."),
+      );
+      return;
+    }
+    next();
+  });
+
+  app.use((req, res, next) => {
+    authenticate(
+      services.db,
+      { authorization: req.headers.authorization, cookie: req.headers.cookie },
+      { sessionTtlDays: config.sessionTtlDays, cookieSecure: config.cookieSecure },
+    )
+      .then(({ auth, setCookie }) => {
+        if (setCookie) res.append("Set-Cookie", setCookie);
+        res.locals.auth = auth;
+        next();
+      })
+      .catch(next);
+  });
+
+  app.all(
+    "*",
+    createRequestHandler({
+      build,
+      mode: opts.dev ? "development" : "production",
+      getLoadContext: (req, res): AppLoadContext => ({
+        services,
+        auth: res.locals.auth ?? null,
+        clientIp: req.ip ?? req.socket.remoteAddress ?? "unknown",
+        cspNonce: res.locals.cspNonce as string,
+      }),
+    }),
+  );
+
+  server.on(
+    "upgrade",
+    createUpgradeHandler(services, opts.upgradeRoutes ?? {}, { passthrough: Boolean(opts.dev) }),
+  );
+
+  return {
+    server,
+    services,
+    async close() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await closeVite();
+    },
+  };
+}
