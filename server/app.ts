@@ -7,7 +7,8 @@ import compression from "compression";
 import express from "express";
 import { authenticate } from "../app/lib/auth/authenticate.server";
 import type { AppConfig } from "../app/lib/env.server";
-import { errorJson } from "../app/lib/http/api.server";
+import { errorJson, toErrorResponse } from "../app/lib/http/api.server";
+import { DRAIN_FACTOR, payloadTooLarge } from "../app/lib/http/body.server";
 import { createServices, type AppServices } from "../app/lib/services.server";
 import type { Database } from "../db/client";
 import { isCrossSite, SAFE_METHODS } from "./request-guards";
@@ -68,6 +69,14 @@ export async function createAppServer(opts: AppServerOptions): Promise<AppServer
   }
 
   app.use((req, res, next) => {
+    // Refuse a declared oversized body before parsing it (routes also cap chunked ones). Node
+    // discards the unread body to keep the connection; an absurd one closes it instead.
+    const declared = Number(req.headers["content-length"] ?? 0);
+    if (declared > config.maxBodyBytes) {
+      if (declared > config.maxBodyBytes * DRAIN_FACTOR) res.setHeader("Connection", "close");
+      void sendResponse(res, toErrorResponse(payloadTooLarge(config.maxBodyBytes)));
+      return;
+    }
     if (!SAFE_METHODS.has(req.method) && isCrossSite(req.headers)) {
       void sendResponse(
         res,

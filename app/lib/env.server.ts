@@ -24,7 +24,7 @@ const envSchema = z.object({
   SESSION_TTL_DAYS: z.coerce.number().positive().max(365).default(30),
   COOKIE_SECURE: booleanFlag.optional(),
   TRUST_PROXY: booleanFlag.default(false),
-  MAX_JSON_BODY_BYTES: z.coerce.number().int().positive().default(1_048_576),
+  MAX_BODY_BYTES: z.coerce.number().int().positive().default(1_048_576),
   RATE_LIMIT_LOGIN_PER_IP: rateLimit.prefault("30/600"),
   RATE_LIMIT_LOGIN_PER_EMAIL: rateLimit.prefault("10/600"),
   RATE_LIMIT_SIGNUP_PER_IP: rateLimit.prefault("10/3600"),
@@ -44,7 +44,7 @@ export interface AppConfig {
   sessionTtlDays: number;
   cookieSecure: boolean;
   trustProxy: boolean;
-  maxJsonBodyBytes: number;
+  maxBodyBytes: number;
   rateLimits: {
     loginPerIp: RateLimitRule;
     loginPerEmail: RateLimitRule;
@@ -75,7 +75,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     sessionTtlDays: e.SESSION_TTL_DAYS,
     cookieSecure: e.COOKIE_SECURE ?? e.NODE_ENV === "production",
     trustProxy: e.TRUST_PROXY,
-    maxJsonBodyBytes: e.MAX_JSON_BODY_BYTES,
+    maxBodyBytes: e.MAX_BODY_BYTES,
     rateLimits: {
       loginPerIp: e.RATE_LIMIT_LOGIN_PER_IP,
       loginPerEmail: e.RATE_LIMIT_LOGIN_PER_EMAIL,

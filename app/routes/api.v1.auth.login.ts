@@ -7,7 +7,7 @@ import { loginSchema } from "~/lib/validation/schemas";
 const handler = apiRoute({
   async POST({ request, context }) {
     const { services, clientIp } = context;
-    const input = await readJson(request, loginSchema, services.config.maxJsonBodyBytes);
+    const input = await readJson(request, loginSchema, services.config.maxBodyBytes);
     const { user, session } = await login(services, input, clientIp);
     return json({ user }, 200, {
       "Set-Cookie": sessionCookie(session.token, session.expiresAt, services.config.cookieSecure),

@@ -7,7 +7,7 @@ import { signupSchema } from "~/lib/validation/schemas";
 const handler = apiRoute({
   async POST({ request, context }) {
     const { services, clientIp } = context;
-    const input = await readJson(request, signupSchema, services.config.maxJsonBodyBytes);
+    const input = await readJson(request, signupSchema, services.config.maxBodyBytes);
     const { user, session } = await signup(services, input, clientIp);
     return json({ user }, 201, {
       "Set-Cookie": sessionCookie(session.token, session.expiresAt, services.config.cookieSecure),

@@ -8,7 +8,7 @@ const handler = apiRoute({
   async PATCH({ request, params, context }) {
     const { auth } = await requireProjectAccess(context, params.projectId!, "members:manage");
     const { services } = context;
-    const { role } = await readJson(request, updateMemberSchema, services.config.maxJsonBodyBytes);
+    const { role } = await readJson(request, updateMemberSchema, services.config.maxBodyBytes);
     const db = services.db;
     return json(await changeMemberRole(db, auth.user.id, params.projectId!, params.userId!, role));
   },

@@ -12,7 +12,7 @@ const handler = apiRoute({
   async POST({ request, params, context }) {
     const { auth } = await requireProjectAccess(context, params.projectId!, "members:manage");
     const { services } = context;
-    const input = await readJson(request, addMemberSchema, services.config.maxJsonBodyBytes);
+    const input = await readJson(request, addMemberSchema, services.config.maxBodyBytes);
     return json(await addMember(services.db, auth.user.id, params.projectId!, input), 201);
   },
 });

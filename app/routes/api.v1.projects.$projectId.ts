@@ -13,7 +13,7 @@ const handler = apiRoute({
   async PATCH({ request, params, context }) {
     const { auth, role } = await requireProjectAccess(context, params.projectId!, "project:update");
     const { services } = context;
-    const changes = await readJson(request, updateProjectSchema, services.config.maxJsonBodyBytes);
+    const changes = await readJson(request, updateProjectSchema, services.config.maxBodyBytes);
     const project = await updateProject(services.db, auth.user.id, params.projectId!, changes);
     return json({ ...project, role });
   },

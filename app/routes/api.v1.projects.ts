@@ -13,7 +13,7 @@ const handler = apiRoute({
   async POST({ request, context }) {
     const { user } = requireAuth(context);
     const { services } = context;
-    const input = await readJson(request, createProjectSchema, services.config.maxJsonBodyBytes);
+    const input = await readJson(request, createProjectSchema, services.config.maxBodyBytes);
     return json(await createProject(services.db, user.id, input), 201);
   },
 });

@@ -12,7 +12,7 @@ const handler = apiRoute({
   async POST({ request, context }) {
     const { user } = requireAuth(context);
     const { services } = context;
-    const input = await readJson(request, createTokenSchema, services.config.maxJsonBodyBytes);
+    const input = await readJson(request, createTokenSchema, services.config.maxBodyBytes);
     const created = await createAccessToken(services.db, user.id, input.name);
     return json({ id: created.id, name: created.name, token: created.token }, 201);
   },

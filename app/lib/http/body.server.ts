@@ -1,10 +1,15 @@
 import type { z } from "zod";
 import { HttpError } from "./errors.server";
 
-/** Reads at most `limit` bytes of the body; more is a 413 and the rest is not read. */
+/**
+ * How far past the limit an upload is still read (and thrown away) so the client gets a clean
+ * 413. Closing a socket with unread upload data resets it, and the client would see only a
+ * broken connection. Beyond this, the upload is cut off.
+ */
+export const DRAIN_FACTOR = 8;
+
+/** Reads at most `limit` bytes of the body; more is a 413 and nothing past `limit` is kept. */
 export async function readBodyText(request: Request, limit: number): Promise<string> {
-  const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > limit) throw payloadTooLarge(limit);
   if (!request.body) return "";
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -13,16 +18,17 @@ export async function readBodyText(request: Request, limit: number): Promise<str
     const { done, value } = await reader.read();
     if (done) break;
     size += value.byteLength;
-    if (size > limit) {
+    if (size > limit * DRAIN_FACTOR) {
       await reader.cancel();
-      throw payloadTooLarge(limit);
+      break;
     }
-    chunks.push(value);
+    if (size <= limit) chunks.push(value);
   }
+  if (size > limit) throw payloadTooLarge(limit);
   return Buffer.concat(chunks).toString("utf8");
 }
 
-function payloadTooLarge(limit: number) {
+export function payloadTooLarge(limit: number) {
   return new HttpError(413, "payload_too_large", `The request body is larger than ${limit} bytes.`);
 }
 

@@ -1,0 +1,119 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { projectRoles, type ProjectRole } from "../../db/roles";
+import { ApiClient, signedUpClient } from "../setup/api-client";
+import { startTestServer, type TestServer } from "../setup/test-server";
+
+/**
+ * For each project-scoped API route: no credentials → 401, a non-member → 404 (the project's
+ * existence is not revealed), a member whose role lacks the permission → 403, and a role that
+ * has it gets through.
+ */
+interface RouteCase {
+  method: "GET" | "POST" | "PATCH" | "DELETE";
+  path: (ids: Ids) => string;
+  body?: (ids: Ids) => unknown;
+  allowed: ProjectRole[];
+}
+interface Ids {
+  projectId: string;
+  targetUserId: string;
+  targetEmail: string;
+}
+
+const everyone = [...projectRoles];
+const routes: RouteCase[] = [
+  { method: "GET", path: (i) => `/api/v1/projects/${i.projectId}`, allowed: everyone },
+  { method: "PATCH", path: (i) => `/api/v1/projects/${i.projectId}`, body: () => ({ name: "Renamed" }), allowed: ["owner"] },
+  { method: "GET", path: (i) => `/api/v1/projects/${i.projectId}/members`, allowed: everyone },
+  {
+    method: "POST",
+    path: (i) => `/api/v1/projects/${i.projectId}/members`,
+    body: (i) => ({ email: i.targetEmail, role: "coder" }),
+    allowed: ["owner"],
+  },
+  {
+    method: "PATCH",
+    path: (i) => `/api/v1/projects/${i.projectId}/members/${i.targetUserId}`,
+    body: () => ({ role: "reviewer" }),
+    allowed: ["owner"],
+  },
+  { method: "DELETE", path: (i) => `/api/v1/projects/${i.projectId}/members/${i.targetUserId}`, allowed: ["owner"] },
+  { method: "DELETE", path: (i) => `/api/v1/projects/${i.projectId}`, allowed: ["owner"] },
+];
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(() => server?.close());
+
+/** A fresh project per case, with one member of `role` and a second member to act upon. */
+async function setup(role: ProjectRole) {
+  const owner = await signedUpClient(server.url, "Owner");
+  const actor = role === "owner" ? owner : await signedUpClient(server.url, role);
+  const target = await signedUpClient(server.url, "Target");
+  const { body: project } = await owner.client.post("/api/v1/projects", { name: "Authz" });
+  if (role !== "owner") {
+    await owner.client.post(`/api/v1/projects/${project.id}/members`, { email: actor.user.email, role });
+  }
+  await owner.client.post(`/api/v1/projects/${project.id}/members`, { email: target.user.email, role: "contributor" });
+  // The POST case adds someone new: a user who exists but is not yet a member.
+  const outsider = await signedUpClient(server.url, "Outsider");
+  const ids: Ids = { projectId: project.id, targetUserId: target.user.id, targetEmail: outsider.user.email };
+  return { actor: actor.client, ids };
+}
+
+async function call(client: ApiClient, route: RouteCase, ids: Ids) {
+  return client.request(route.method, route.path(ids), route.body?.(ids));
+}
+
+describe.each(routes)("$method $path", (route) => {
+  it("answers 401 without credentials and 404 to a non-member", async () => {
+    const { ids } = await setup("owner");
+    const anonymous = await call(new ApiClient(server.url), route, ids);
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.body.error.code).toBe("unauthorized");
+    const stranger = await signedUpClient(server.url, "Stranger");
+    const res = await call(stranger.client, route, ids);
+    expect(res.status).toBe(404);
+    expect(res.body.error.code).toBe("not_found");
+  });
+
+  it.each(projectRoles.map((role) => [role, route.allowed.includes(role)] as const))(
+    "%s allowed: %s",
+    async (role, allowed) => {
+      const { actor, ids } = await setup(role);
+      const res = await call(actor, route, ids);
+      if (allowed) {
+        expect(res.status).toBeLessThan(300);
+      } else {
+        expect(res.status).toBe(403);
+        expect(res.body.error.code).toBe("forbidden");
+      }
+    },
+  );
+});
+
+it("answers 401 on account-level routes without credentials", async () => {
+  const anon = new ApiClient(server.url);
+  for (const [method, path] of [
+    ["GET", "/api/v1/me"],
+    ["GET", "/api/v1/projects"],
+    ["POST", "/api/v1/projects"],
+    ["GET", "/api/v1/tokens"],
+    ["POST", "/api/v1/tokens"],
+    ["DELETE", "/api/v1/tokens/some-id"],
+    ["POST", "/api/v1/auth/logout"],
+  ] as const) {
+    const res = await anon.request(method, path, method === "POST" ? { name: "x" } : undefined);
+    expect(res.status, `${method} ${path}`).toBe(401);
+  }
+});
+
+it("answers 404 for an id that does not exist, exactly as for a project one cannot see", async () => {
+  const { client } = await signedUpClient(server.url, "Poker");
+  for (const id of ["does-not-exist", "'; drop table users; --", "%00"]) {
+    const res = await client.get(`/api/v1/projects/${encodeURIComponent(id)}/members`);
+    expect(res.status).toBe(404);
+  }
+});

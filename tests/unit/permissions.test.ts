@@ -1,0 +1,44 @@
+import { describe, expect, it } from "vitest";
+import { can, projectActions, type ProjectAction } from "~/lib/auth/permissions";
+import { projectRoles, type ProjectRole } from "../../db/roles";
+
+const user = { id: "u1" };
+const as = (role: ProjectRole | null) => ({ kind: "project" as const, projectId: "p1", role });
+
+describe("can()", () => {
+  it("gives owners every action", () => {
+    for (const action of projectActions) expect(can(user, action, as("owner"))).toBe(true);
+  });
+
+  it("denies everything to non-members and to nobody", () => {
+    for (const action of projectActions) {
+      expect(can(user, action, as(null))).toBe(false);
+      expect(can(null, action, as("owner"))).toBe(false);
+    }
+  });
+
+  it("lets every role read the project, see members and leave", () => {
+    for (const role of projectRoles) {
+      for (const action of ["project:read", "members:read", "project:leave"] as ProjectAction[]) {
+        expect(can(user, action, as(role)), `${role} ${action}`).toBe(true);
+      }
+    }
+  });
+
+  it.each<[ProjectAction, ProjectRole[]]>([
+    ["members:manage", ["owner"]],
+    ["project:delete", ["owner"]],
+    ["project:export", ["owner"]],
+    ["codebook:edit", ["owner", "researcher"]],
+    ["datasets:edit", ["owner", "researcher"]],
+    ["codings:edit", ["owner", "researcher", "coder"]],
+    ["memos:write", ["owner", "researcher", "coder"]],
+    ["documents:read", ["owner", "researcher", "coder"]],
+    ["findings:review", ["owner", "reviewer"]],
+    ["findings:edit", ["owner", "researcher"]],
+    ["contributions:submit", ["owner", "contributor"]],
+  ])("grants %s to exactly %j (DESIGN.md's role table)", (action, roles) => {
+    const granted = projectRoles.filter((role) => can(user, action, as(role)));
+    expect(granted).toEqual(roles);
+  });
+});
