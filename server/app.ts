@@ -62,7 +62,8 @@ export async function createAppServer(opts: AppServerOptions): Promise<AppServer
     const buildDir = path.resolve(opts.buildDir ?? "build");
     app.use(
       "/assets",
-      express.static(path.join(buildDir, "client/assets"), { immutable: true, maxAge: "1y" }),
+      // A missing hashed asset is a plain 404, not a trip through the app's router.
+      express.static(path.join(buildDir, "client/assets"), { immutable: true, maxAge: "1y", fallthrough: false }),
     );
     app.use(express.static(path.join(buildDir, "client"), { maxAge: "1h" }));
     build = (await import(pathToFileURL(path.join(buildDir, "server/index.js")).href)) as ServerBuild;

@@ -25,8 +25,7 @@ export function MembersTable({
       <table className="table" aria-label="Members">
         <thead>
           <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Email</th>
+            <th scope="col">Person</th>
             <th scope="col">Role</th>
             {canManage ? <th scope="col"><span className="visually-hidden">Actions</span></th> : null}
           </tr>
@@ -35,10 +34,14 @@ export function MembersTable({
           {members.map((m) => (
             <tr key={m.userId} data-testid={`member-${m.email}`}>
               <td>
-                {m.name}
-                {m.userId === currentUserId ? <span className="meta"> (you)</span> : null}
+                <div className="person">
+                  <span>
+                    {m.name}
+                    {m.userId === currentUserId ? <span className="meta"> (you)</span> : null}
+                  </span>
+                  <span className="meta">{m.email}</span>
+                </div>
               </td>
-              <td>{m.email}</td>
               <td>
                 {canManage ? (
                   <Form method="post" className="form-row" style={{ flexWrap: "nowrap" }}>

@@ -6,6 +6,7 @@ import { ConfirmDialog } from "~/components/confirm-dialog";
 import { failureFor, Field, FormError, SubmitButton, TextAreaField } from "~/components/forms";
 import { MembersTable } from "~/components/members-table";
 import { roleDescriptions } from "~/components/role-badge";
+import { useResetOnSuccess, useSettledMessage } from "~/components/use-form-reset";
 import { requireProjectAccess } from "~/lib/auth/guards.server";
 import { can } from "~/lib/auth/permissions";
 import { HttpError } from "~/lib/http/errors.server";
@@ -92,7 +93,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export default function ProjectSettings() {
   const { project, members, currentUserId, canManage, canEdit, canDelete } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const success = result && "message" in result ? result.message : undefined;
+  const success = useSettledMessage(result);
+  const inviteForm = useResetOnSuccess(result, "invite");
   const failure = failureFor(result);
   const inviteState = failureFor(result, "invite");
   const detailsState = failureFor(result, "update-project");
@@ -114,7 +116,7 @@ export default function ProjectSettings() {
           <section className="card" aria-labelledby="invite-heading">
             <h2 id="invite-heading">Invite someone</h2>
             <p className="meta">They need a Thicket account already. They will see the project as soon as you add them.</p>
-            <Form method="post" className="form" noValidate>
+            <Form method="post" className="form" noValidate ref={inviteForm}>
               <FormError state={inviteState} />
               <div className="form-row">
                 <Field label="Email" name="email" type="email" required state={inviteState} />
@@ -154,7 +156,7 @@ export default function ProjectSettings() {
         </section>
         <section className="card danger-zone" aria-labelledby="danger-heading">
           <h2 id="danger-heading">Leave or delete</h2>
-          <div className="stack">
+          <div className="button-row">
             <ConfirmDialog
               trigger="Leave project"
               triggerClassName="btn btn--secondary btn--small"

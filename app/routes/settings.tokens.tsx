@@ -4,6 +4,7 @@ import { useState } from "react";
 import { z } from "zod";
 import { ConfirmDialog } from "~/components/confirm-dialog";
 import { failureFor, Field, FormError, SubmitButton } from "~/components/forms";
+import { useResetOnSuccess } from "~/components/use-form-reset";
 import { createAccessToken, listAccessTokens, revokeAccessToken } from "~/lib/auth/access-tokens.server";
 import { HttpError, notFound } from "~/lib/http/errors.server";
 import { formFailure, parseForm } from "~/lib/http/forms.server";
@@ -74,6 +75,7 @@ export default function Tokens() {
   const result = useActionData<typeof action>();
   const created = result && "created" in result ? result.created : undefined;
   const createState = failureFor(result, "create");
+  const createForm = useResetOnSuccess(result, "create");
   return (
     <div className="two-col">
       <section>
@@ -133,7 +135,7 @@ export default function Tokens() {
       </section>
       <aside className="card">
         <h2>New token</h2>
-        <Form method="post" className="form" noValidate>
+        <Form method="post" className="form" noValidate ref={createForm}>
           <FormError state={createState} />
           <Field label="Name" name="name" required maxLength={100} placeholder="CRM integration" state={createState} hint="What will use it, so you know what to revoke later." />
           <SubmitButton intent="create" pendingText="Creating…">
