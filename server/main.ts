@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { ConfigError, loadConfig, type AppConfig } from "../app/lib/env.server";
 import { openDatabase } from "../db/client";
 import { createAppServer } from "./app";
@@ -9,6 +10,7 @@ function describeDatabase(config: AppConfig): string {
 }
 
 async function main() {
+  if (existsSync(".env")) process.loadEnvFile(".env");
   let config: AppConfig;
   try {
     config = loadConfig();

@@ -17,6 +17,10 @@ describe("loadConfig", () => {
     expect(loadConfig({ NODE_ENV: "production", COOKIE_SECURE: "false" }).cookieSecure).toBe(false);
   });
 
+  it("treats empty values as unset, as in a copied .env.example", () => {
+    expect(loadConfig({ DATABASE_URL: "", COOKIE_SECURE: "", PORT: "" }).database.kind).toBe("pglite");
+  });
+
   it.each([
     [{ PORT: "eighty" }, "PORT"],
     [{ PORT: "70000" }, "PORT"],
