@@ -65,7 +65,9 @@ export async function createAppServer(opts: AppServerOptions): Promise<AppServer
       // A missing hashed asset is a plain 404, not a trip through the app's router.
       express.static(path.join(buildDir, "client/assets"), { immutable: true, maxAge: "1y", fallthrough: false }),
     );
-    app.use(express.static(path.join(buildDir, "client"), { maxAge: "1h" }));
+    // API requests never look on disk: a stat per request cost ~10% of API throughput.
+    const publicFiles = express.static(path.join(buildDir, "client"), { maxAge: "1h" });
+    app.use((req, res, next) => (req.path.startsWith("/api/") ? next() : publicFiles(req, res, next)));
     build = (await import(pathToFileURL(path.join(buildDir, "server/index.js")).href)) as ServerBuild;
   }
 
