@@ -31,6 +31,9 @@ const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)),
 export function openDatabase(target: DatabaseTarget): DatabaseHandle {
   if (target.kind === "postgres") {
     const pool = new pg.Pool({ connectionString: target.url, max: target.poolSize ?? 10 });
+    // An idle connection dropped by the server (a restart, a failover) is replaced on the next
+    // query; without a listener the pool's error event would crash the process.
+    pool.on("error", (err) => console.error("postgres: idle connection lost:", err.message));
     const db = drizzlePg(pool, { schema });
     return {
       db: db as unknown as Database,

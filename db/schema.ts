@@ -1,5 +1,10 @@
 import {
+  bigint,
+  bigserial,
+  boolean,
+  customType,
   index,
+  integer,
   jsonb,
   pgEnum,
   pgTable,
@@ -9,9 +14,11 @@ import {
 } from "drizzle-orm/pg-core";
 import { newId } from "./ids";
 
+import { documentKinds, memoTargets } from "./kinds";
 import { projectRoles } from "./roles";
 
 export { projectRoles, type ProjectRole } from "./roles";
+export { documentKinds, type DocumentKind } from "./kinds";
 
 export const projectRole = pgEnum("project_role", projectRoles);
 
@@ -107,3 +114,121 @@ export type ApiToken = typeof apiTokens.$inferSelect;
 export type Project = typeof projects.$inferSelect;
 export type ProjectMember = typeof projectMembers.$inferSelect;
 export type AuditEvent = typeof auditEvents.$inferSelect;
+
+// ---------------------------------------------------------------------------------------------
+// Documents, codebook and codings. The live state of a document is its Y.Doc (doc_updates +
+// doc_snapshots); `documents.text` and `codings` are the relational projection of it that
+// analyses, exports and API reads use.
+
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
+  dataType: () => "bytea",
+  toDriver: (value) => Buffer.from(value.buffer, value.byteOffset, value.byteLength),
+  fromDriver: (value) => new Uint8Array(value.buffer, value.byteOffset, value.byteLength),
+});
+
+export const documentKind = pgEnum("document_kind", documentKinds);
+export const memoTarget = pgEnum("memo_target", memoTargets);
+
+export const documents = pgTable(
+  "documents",
+  {
+    id: text("id").primaryKey().$defaultFn(newId),
+    projectId: text("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
+    title: text("title").notNull(),
+    kind: documentKind("kind").notNull(),
+    caseKey: text("case_key"),
+    attributes: jsonb("attributes").$type<Record<string, string | number | boolean | null>>().notNull().default({}),
+    /** Projection of the Y.Doc's `text`, kept within a second of the live state. */
+    text: text("text").notNull().default(""),
+    createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    updatedAt: timestamp("updated_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+  },
+  (t) => [index("documents_project_id_idx").on(t.projectId), index("documents_case_key_idx").on(t.projectId, t.caseKey)],
+);
+
+export const codes = pgTable(
+  "codes",
+  {
+    id: text("id").primaryKey().$defaultFn(newId),
+    projectId: text("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    /** Parent in the code hierarchy; kept consistent by the codebook service (no cycles). */
+    parentId: text("parent_id"),
+    color: text("color").notNull(),
+    description: text("description").notNull().default(""),
+    createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("codes_project_id_idx").on(t.projectId)],
+);
+
+/** Projection of each document's `codings` Y.Map, with absolute offsets and the quoted text. */
+export const codings = pgTable(
+  "codings",
+  {
+    id: text("id").primaryKey(),
+    documentId: text("document_id")
+      .notNull()
+      .references(() => documents.id, { onDelete: "cascade" }),
+    codeId: text("code_id")
+      .notNull()
+      .references(() => codes.id, { onDelete: "cascade" }),
+    start: integer("start").notNull(),
+    end: integer("end").notNull(),
+    quote: text("quote").notNull(),
+    authorId: text("author_id"),
+    memo: text("memo").notNull().default(""),
+    /** The coded text was deleted entirely: kept and shown, not silently dropped. */
+    orphaned: boolean("orphaned").notNull().default(false),
+    createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull(),
+  },
+  (t) => [index("codings_document_id_idx").on(t.documentId), index("codings_code_id_idx").on(t.codeId)],
+);
+
+/** Append-only Yjs update log: every update lands here before it is compacted. */
+export const docUpdates = pgTable(
+  "doc_updates",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    docName: text("doc_name").notNull(),
+    update: bytea("update").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("doc_updates_doc_name_idx").on(t.docName, t.id)],
+);
+
+/** The merged state of a doc up to and including update `upTo`. */
+export const docSnapshots = pgTable("doc_snapshots", {
+  docName: text("doc_name").primaryKey(),
+  state: bytea("state").notNull(),
+  upTo: bigint("up_to", { mode: "number" }).notNull(),
+  updatedAt: timestamp("updated_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+});
+
+/** Memos on documents and codes (memos on codings live in the coding itself). */
+export const memos = pgTable(
+  "memos",
+  {
+    id: text("id").primaryKey().$defaultFn(newId),
+    projectId: text("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
+    targetType: memoTarget("target_type").notNull(),
+    targetId: text("target_id").notNull(),
+    authorId: text("author_id").references(() => users.id, { onDelete: "set null" }),
+    body: text("body").notNull(),
+    createdAt: createdAt(),
+    updatedAt: timestamp("updated_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+  },
+  (t) => [index("memos_target_idx").on(t.targetType, t.targetId)],
+);
+
+export type DocumentRow = typeof documents.$inferSelect;
+export type Code = typeof codes.$inferSelect;
+export type CodingRow = typeof codings.$inferSelect;
+export type Memo = typeof memos.$inferSelect;

@@ -13,6 +13,7 @@ import { createServices, type AppServices } from "../app/lib/services.server";
 import type { Database } from "../db/client";
 import { isCrossSite, SAFE_METHODS } from "./request-guards";
 import { securityHeaders } from "./security-headers";
+import { createCollabServer, defaultCollabOptions, type CollabOptions } from "./collab";
 import { createUpgradeHandler, type UpgradeRoute } from "./upgrade";
 
 export interface AppServerOptions {
@@ -20,8 +21,9 @@ export interface AppServerOptions {
   db: Database;
   /** Serve the Vite dev server's live build instead of build/ (npm run dev). */
   dev?: boolean;
-  /** Websocket routes by path prefix; the collaboration server registers /collab. */
+  /** Extra websocket routes by path prefix, besides the collaboration server's /collab. */
   upgradeRoutes?: Record<string, UpgradeRoute>;
+  collab?: CollabOptions;
   /** Where the production build lives (default: ./build). */
   buildDir?: string;
 }
@@ -41,7 +43,8 @@ async function sendResponse(res: express.Response, response: Response) {
 
 export async function createAppServer(opts: AppServerOptions): Promise<AppServer> {
   const { config } = opts;
-  const services = createServices(opts.db, config);
+  const collab = createCollabServer(opts.db, opts.collab ?? defaultCollabOptions);
+  const services = createServices(opts.db, config, collab.service);
   const app = express();
   const server = http.createServer(app);
   app.disable("x-powered-by");
@@ -120,15 +123,17 @@ export async function createAppServer(opts: AppServerOptions): Promise<AppServer
 
   server.on(
     "upgrade",
-    createUpgradeHandler(services, opts.upgradeRoutes ?? {}, { passthrough: Boolean(opts.dev) }),
+    createUpgradeHandler(services, { "/collab": collab.route, ...opts.upgradeRoutes }, { passthrough: Boolean(opts.dev) }),
   );
 
   return {
     server,
     services,
     async close() {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      await collab.close(); // flushes every pending update and projection
       server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await closed;
       await closeVite();
     },
   };

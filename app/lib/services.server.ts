@@ -1,5 +1,6 @@
 import type { Database } from "../../db/client";
 import type { Auth } from "./auth/authenticate.server";
+import type { CollabService } from "./collab/service";
 import type { AppConfig } from "./env.server";
 import { createRateLimiters, type RateLimiters } from "./rate-limit.server";
 
@@ -8,10 +9,11 @@ export interface AppServices {
   db: Database;
   config: AppConfig;
   limiters: RateLimiters;
+  collab: CollabService;
 }
 
-export function createServices(db: Database, config: AppConfig): AppServices {
-  return { db, config, limiters: createRateLimiters(config.rateLimits) };
+export function createServices(db: Database, config: AppConfig, collab: CollabService): AppServices {
+  return { db, config, limiters: createRateLimiters(config.rateLimits), collab };
 }
 
 /** Remix's load context: services plus what the server learnt about this request. */

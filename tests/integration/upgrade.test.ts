@@ -12,7 +12,7 @@ let server: TestServer;
 beforeAll(async () => {
   server = await startTestServer({
     upgradeRoutes: {
-      "/collab": (req, socket, head, auth) =>
+      "/echo": (req, socket, head, auth) =>
         wss.handleUpgrade(req, socket, head, (ws) => ws.send(`hello ${auth.user.name}`)),
     },
   });
@@ -38,20 +38,20 @@ function connect(path: string, headers: Record<string, string> = {}) {
 }
 
 it("refuses the upgrade with 401 when there are no credentials", async () => {
-  expect(await connect("/collab/doc-1")).toEqual({ status: 401 });
+  expect(await connect("/echo/doc-1")).toEqual({ status: 401 });
 });
 
 it("accepts a session cookie and a ?token= personal access token", async () => {
   const { client } = await signedUpClient(server.url, "Ws");
-  expect(await connect("/collab/doc-1", { cookie: client.cookie! })).toEqual({ message: "hello Ws" });
+  expect(await connect("/echo/doc-1", { cookie: client.cookie! })).toEqual({ message: "hello Ws" });
   const { body } = await client.post("/api/v1/tokens", { name: "ws" });
-  expect(await connect(`/collab/doc-1?token=${body.token}`)).toEqual({ message: "hello Ws" });
-  expect(await connect("/collab/doc-1?token=thk_wrong")).toEqual({ status: 401 });
+  expect(await connect(`/echo/doc-1?token=${body.token}`)).toEqual({ message: "hello Ws" });
+  expect(await connect("/echo/doc-1?token=thk_wrong")).toEqual({ status: 401 });
 });
 
 it("refuses a cross-site upgrade (websocket hijacking) with 403", async () => {
   const { client } = await signedUpClient(server.url, "Hijack");
-  expect(await connect("/collab/doc-1", { cookie: client.cookie!, origin: "https://evil.example" })).toEqual({
+  expect(await connect("/echo/doc-1", { cookie: client.cookie!, origin: "https://evil.example" })).toEqual({
     status: 403,
   });
 });

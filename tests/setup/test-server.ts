@@ -2,6 +2,7 @@ import type { AddressInfo } from "node:net";
 import { loadConfig, type AppConfig } from "../../app/lib/env.server";
 import type { AppServices } from "../../app/lib/services.server";
 import { createAppServer } from "../../server/app";
+import { defaultCollabOptions, type CollabOptions } from "../../server/collab";
 import type { UpgradeRoute } from "../../server/upgrade";
 import { createTestDatabase, type TestDatabase } from "./test-db";
 
@@ -18,6 +19,9 @@ export interface TestServerOptions {
   /** Overrides of the config, e.g. tight rate limits for the limiter's own tests. */
   config?: (base: AppConfig) => AppConfig;
   upgradeRoutes?: Record<string, UpgradeRoute>;
+  /** Reuse a database (a restart); it is then not dropped on close. */
+  database?: TestDatabase;
+  collab?: Partial<CollabOptions>;
 }
 
 /**
@@ -25,13 +29,18 @@ export interface TestServerOptions {
  * the kind this test project runs on. Rate limits are generous unless a test tightens them.
  */
 export async function startTestServer(opts: TestServerOptions = {}): Promise<TestServer> {
-  const database = await createTestDatabase();
+  const database = opts.database ?? (await createTestDatabase());
   const base = loadConfig({ NODE_ENV: "test" });
   const config = (opts.config ?? ((c) => c))({
     ...base,
     rateLimits: { loginPerIp: generous, loginPerEmail: generous, signupPerIp: generous, signupPerEmail: generous },
   });
-  const app = await createAppServer({ config, db: database.handle.db, upgradeRoutes: opts.upgradeRoutes });
+  const app = await createAppServer({
+    config,
+    db: database.handle.db,
+    upgradeRoutes: opts.upgradeRoutes,
+    collab: { ...defaultCollabOptions, ...opts.collab },
+  });
   await new Promise<void>((resolve) => app.server.listen(0, "127.0.0.1", resolve));
   const { port } = app.server.address() as AddressInfo;
   return {
@@ -40,7 +49,7 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
     database,
     async close() {
       await app.close();
-      await database.drop();
+      if (!opts.database) await database.drop();
     },
   };
 }

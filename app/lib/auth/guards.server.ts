@@ -1,4 +1,5 @@
 import { and, eq } from "drizzle-orm";
+import type { Database } from "../../../db/client";
 import { projectMembers, type ProjectRole } from "../../../db/schema";
 import { forbidden, notFound, unauthorized } from "../http/errors.server";
 import type { RequestContext } from "../services.server";
@@ -11,11 +12,11 @@ export function requireAuth(ctx: RequestContext): Auth {
 }
 
 export async function findMembershipRole(
-  ctx: RequestContext,
+  db: Database,
   projectId: string,
   userId: string,
 ): Promise<ProjectRole | null> {
-  const [row] = await ctx.services.db
+  const [row] = await db
     .select({ role: projectMembers.role })
     .from(projectMembers)
     .where(and(eq(projectMembers.projectId, projectId), eq(projectMembers.userId, userId)))
@@ -34,7 +35,7 @@ export async function requireProjectAccess(
   action: ProjectAction,
 ): Promise<{ auth: Auth; role: ProjectRole }> {
   const auth = requireAuth(ctx);
-  const role = await findMembershipRole(ctx, projectId, auth.user.id);
+  const role = await findMembershipRole(ctx.services.db, projectId, auth.user.id);
   if (!role) throw notFound("Project not found.");
   if (!can(auth.user, action, { kind: "project", projectId, role })) {
     throw forbidden(`Your role (${role}) cannot do that in this project.`);

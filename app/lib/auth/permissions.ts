@@ -55,7 +55,7 @@ const grants: Record<ProjectRole, ReadonlySet<ProjectAction>> = {
     "memos:write",
   ]),
   contributor: new Set([...everyone, "contributions:submit", "contributions:own"]),
-  reviewer: new Set([...everyone, "findings:read", "findings:review"]),
+  reviewer: new Set([...everyone, "documents:read", "findings:read", "findings:review"]),
 };
 
 export interface ProjectResource {

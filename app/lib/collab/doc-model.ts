@@ -1,0 +1,126 @@
+import * as Y from "yjs";
+import { fromBase64, toBase64 } from "lib0/buffer";
+
+/**
+ * The shape of a document's Y.Doc, shared by the server, the API and the browser editor:
+ *   text:    Y.Text, the document's text
+ *   codings: Y.Map of coding id → CodingEntry
+ * A coding's ends are Y.RelativePositions, so concurrent typing before, inside or after it
+ * moves the highlight with its words.
+ */
+export interface CodingEntry {
+  codeId: string;
+  /** base64 of Y.encodeRelativePosition */
+  start: string;
+  end: string;
+  authorId: string;
+  createdAt: string;
+  memo: string;
+}
+
+export interface ResolvedCoding {
+  id: string;
+  codeId: string;
+  start: number;
+  end: number;
+  quote: string;
+  authorId: string;
+  createdAt: string;
+  memo: string;
+  /** All of its text was deleted: kept and shown, never silently lost. */
+  orphaned: boolean;
+}
+
+export const TEXT = "text";
+export const CODINGS = "codings";
+
+export const textOf = (doc: Y.Doc) => doc.getText(TEXT);
+export const codingsOf = (doc: Y.Doc) => doc.getMap<CodingEntry>(CODINGS);
+
+const encode = (pos: Y.RelativePosition) => toBase64(Y.encodeRelativePosition(pos));
+const decode = (b64: string) => Y.decodeRelativePosition(fromBase64(b64));
+
+/**
+ * Anchors [start, end) in the text: the start sticks to the character after it and the end to
+ * the character before it, so typing at either edge does not stretch the highlight but typing
+ * inside it does.
+ */
+export function anchorRange(doc: Y.Doc, start: number, end: number): { start: string; end: string } {
+  const text = textOf(doc);
+  return {
+    start: encode(Y.createRelativePositionFromTypeIndex(text, start, 0)),
+    end: encode(Y.createRelativePositionFromTypeIndex(text, end, -1)),
+  };
+}
+
+export function resolveEntry(doc: Y.Doc, id: string, entry: CodingEntry, text = textOf(doc).toString()): ResolvedCoding {
+  const s = Y.createAbsolutePositionFromRelativePosition(decode(entry.start), doc);
+  const e = Y.createAbsolutePositionFromRelativePosition(decode(entry.end), doc);
+  const start = s?.index ?? 0;
+  const end = e?.index ?? start;
+  const orphaned = !s || !e || end <= start;
+  return {
+    id,
+    codeId: entry.codeId,
+    start: orphaned ? Math.min(start, end) : start,
+    end: orphaned ? Math.min(start, end) : end,
+    quote: orphaned ? "" : text.slice(start, end),
+    authorId: entry.authorId,
+    createdAt: entry.createdAt,
+    memo: entry.memo ?? "",
+    orphaned,
+  };
+}
+
+/** Every coding with absolute offsets into the current text, in document order. */
+export function resolveCodings(doc: Y.Doc): ResolvedCoding[] {
+  const text = textOf(doc).toString();
+  const out: ResolvedCoding[] = [];
+  codingsOf(doc).forEach((entry, id) => out.push(resolveEntry(doc, id, entry, text)));
+  return out.sort((a, b) => a.start - b.start || a.end - b.end || a.id.localeCompare(b.id));
+}
+
+export function addCoding(
+  doc: Y.Doc,
+  id: string,
+  coding: { codeId: string; start: number; end: number; authorId: string; memo?: string; createdAt?: Date },
+): CodingEntry {
+  const entry: CodingEntry = {
+    codeId: coding.codeId,
+    ...anchorRange(doc, coding.start, coding.end),
+    authorId: coding.authorId,
+    createdAt: (coding.createdAt ?? new Date()).toISOString(),
+    memo: coding.memo ?? "",
+  };
+  codingsOf(doc).set(id, entry);
+  return entry;
+}
+
+export function isCodingEntry(value: unknown): value is CodingEntry {
+  if (!value || typeof value !== "object") return false;
+  const v = value as Record<string, unknown>;
+  return (
+    typeof v.codeId === "string" &&
+    typeof v.start === "string" &&
+    typeof v.end === "string" &&
+    typeof v.authorId === "string" &&
+    typeof v.createdAt === "string"
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// The project's codebook doc: a live, read-only mirror of the `codes` table that the server
+// keeps in step, so every open editor sees codebook changes at once.
+
+export interface CodebookEntry {
+  name: string;
+  parentId: string | null;
+  color: string;
+  description: string;
+}
+
+export const CODES = "codes";
+export const codebookOf = (doc: Y.Doc) => doc.getMap<CodebookEntry>(CODES);
+export const codebookRoom = (projectId: string) => `codebook:${projectId}`;
+export const projectIdOfCodebookRoom = (room: string) =>
+  room.startsWith("codebook:") ? room.slice("codebook:".length) : null;

@@ -1,0 +1,20 @@
+import type * as Y from "yjs";
+import type { ResolvedCoding } from "./doc-model";
+
+/**
+ * What routes may do with live documents. Implemented by the collaboration server (server/
+ * collab), handed to Remix through the load context, so an API write goes through the same
+ * Y.Doc the editors are connected to and shows up in them at once.
+ */
+export interface CollabService {
+  /** The live text and codings: what an editor shows right now. */
+  read(documentId: string): Promise<{ text: string; codings: ResolvedCoding[] }>;
+  /** Changes the live doc as the server, then writes the log and projection. */
+  change<T>(documentId: string, fn: (doc: Y.Doc) => T): Promise<T>;
+  /** Pushes the project's codes table to everyone who has the codebook open. */
+  refreshCodebook(projectId: string): Promise<void>;
+  /** Writes every pending update and projection now. */
+  flush(): Promise<void>;
+  /** Drops a deleted document from memory and erases its update log. */
+  forget(documentId: string): Promise<void>;
+}

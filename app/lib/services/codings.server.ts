@@ -1,0 +1,60 @@
+import { eq } from "drizzle-orm";
+import { addCoding, codingsOf, resolveEntry, textOf } from "../collab/doc-model";
+import { newId } from "../../../db/ids";
+import { codings } from "../../../db/schema";
+import { HttpError, notFound } from "../http/errors.server";
+import type { AppServices } from "../services.server";
+import { codeInProjectOfDocument } from "./codes.server";
+
+/** Codes a range of a live document; answers 422 for an empty range or one outside the text. */
+export async function createCoding(
+  services: AppServices,
+  documentId: string,
+  authorId: string,
+  input: { codeId: string; start: number; end: number; memo?: string },
+) {
+  if (!(await codeInProjectOfDocument(services, input.codeId, documentId))) {
+    throw new HttpError(422, "unknown_code", "That code is not in this project's codebook.");
+  }
+  const id = newId();
+  return services.collab.change(documentId, (doc) => {
+    const length = textOf(doc).length;
+    if (input.start < 0 || input.end > length || input.start >= input.end) {
+      throw new HttpError(
+        422,
+        "invalid_range",
+        input.start >= input.end
+          ? "The range is empty: end must be greater than start."
+          : `The range ${input.start}–${input.end} is outside the text (0–${length}).`,
+      );
+    }
+    const entry = addCoding(doc, id, { ...input, authorId });
+    const resolved = resolveEntry(doc, id, entry);
+    return { id, codeId: input.codeId, start: resolved.start, end: resolved.end, quote: resolved.quote };
+  });
+}
+
+/** Which document a coding lives in, from the projection once it has caught up. */
+export async function findCodingDocument(services: AppServices, codingId: string) {
+  await services.collab.flush();
+  const [row] = await services.db
+    .select({ documentId: codings.documentId })
+    .from(codings)
+    .where(eq(codings.id, codingId));
+  if (!row) throw notFound("Coding not found.");
+  return row.documentId;
+}
+
+export async function deleteCoding(services: AppServices, documentId: string, codingId: string) {
+  await services.collab.change(documentId, (doc) => codingsOf(doc).delete(codingId));
+}
+
+export async function setCodingMemo(services: AppServices, documentId: string, codingId: string, memo: string) {
+  return services.collab.change(documentId, (doc) => {
+    const map = codingsOf(doc);
+    const entry = map.get(codingId);
+    if (!entry) throw notFound("Coding not found.");
+    map.set(codingId, { ...entry, memo });
+    return { id: codingId, memo };
+  });
+}

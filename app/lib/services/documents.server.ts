@@ -1,0 +1,110 @@
+import { and, desc, eq, ilike, sql, type SQL } from "drizzle-orm";
+import type { z } from "zod";
+import { textOf } from "../collab/doc-model";
+import type { DocumentKind } from "../../../db/kinds";
+import { codings, documents } from "../../../db/schema";
+import type { AppServices } from "../services.server";
+import type { createDocumentSchema, updateDocumentSchema } from "../validation/schemas";
+
+const summary = {
+  id: documents.id,
+  title: documents.title,
+  kind: documents.kind,
+  caseKey: documents.caseKey,
+};
+
+/** Creates the document row and its live Y.Doc holding the text. */
+export async function createDocument(
+  services: AppServices,
+  projectId: string,
+  actorId: string,
+  input: z.infer<typeof createDocumentSchema>,
+) {
+  const [doc] = await services.db
+    .insert(documents)
+    .values({ projectId, createdBy: actorId, ...input })
+    .returning(summary);
+  await services.collab.change(doc!.id, (ydoc) => textOf(ydoc).insert(0, input.text));
+  return doc!;
+}
+
+/** The project's documents with their coding counts, optionally searched and filtered. */
+export function listDocuments(
+  services: AppServices,
+  projectId: string,
+  filter: { q?: string; kind?: DocumentKind } = {},
+) {
+  const where: SQL[] = [eq(documents.projectId, projectId)];
+  if (filter.q) where.push(ilike(documents.title, `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
+  if (filter.kind) where.push(eq(documents.kind, filter.kind));
+  return services.db
+    .select({
+      ...summary,
+      updatedAt: documents.updatedAt,
+      length: sql<number>`char_length(${documents.text})::int`,
+      codingCount: sql<number>`(select count(*)::int from ${codings} c where c.document_id = ${documents.id})`,
+    })
+    .from(documents)
+    .where(and(...where))
+    .orderBy(desc(documents.updatedAt), documents.id);
+}
+
+export async function getDocumentMeta(services: AppServices, documentId: string) {
+  const [doc] = await services.db
+    .select({
+      ...summary,
+      projectId: documents.projectId,
+      attributes: documents.attributes,
+      createdAt: documents.createdAt,
+      updatedAt: documents.updatedAt,
+    })
+    .from(documents)
+    .where(eq(documents.id, documentId));
+  return doc ?? null;
+}
+
+/** The live document as API.md describes it: edits made a moment ago included. */
+export async function readLiveDocument(services: AppServices, documentId: string) {
+  const meta = await getDocumentMeta(services, documentId);
+  if (!meta) return null;
+  const live = await services.collab.read(documentId);
+  return {
+    id: meta.id,
+    projectId: meta.projectId,
+    title: meta.title,
+    kind: meta.kind,
+    caseKey: meta.caseKey,
+    attributes: meta.attributes,
+    text: live.text,
+    codings: live.codings.map((c) => ({
+      id: c.id,
+      codeId: c.codeId,
+      start: c.start,
+      end: c.end,
+      quote: c.quote,
+      authorId: c.authorId,
+      memo: c.memo,
+      createdAt: c.createdAt,
+      orphaned: c.orphaned,
+    })),
+  };
+}
+
+export async function updateDocument(
+  services: AppServices,
+  documentId: string,
+  changes: z.infer<typeof updateDocumentSchema>,
+) {
+  const set = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined));
+  const [doc] = await services.db
+    .update(documents)
+    .set({ ...set, updatedAt: sql`now()` })
+    .where(eq(documents.id, documentId))
+    .returning(summary);
+  return doc!;
+}
+
+export async function deleteDocument(services: AppServices, documentId: string) {
+  await services.db.delete(documents).where(eq(documents.id, documentId));
+  await services.collab.forget(documentId);
+}

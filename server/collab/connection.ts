@@ -1,0 +1,69 @@
+import type WebSocket from "ws";
+import { encodeAwareness, encodeSyncStep1, handleMessage, MalformedMessage } from "./messages";
+import type { Peer, SharedDoc } from "./shared-doc";
+
+export interface ConnectionLimits {
+  /** A peer whose unsent backlog passes this many bytes is closed, not buffered further. */
+  maxBufferedBytes: number;
+  /** How often a ping is sent; a peer that missed the previous pong is dropped. */
+  pingIntervalMs: number;
+}
+
+/** Close codes: 1003 unsupported data (malformed), 1013 try again later (too slow). */
+export const CLOSE_MALFORMED = 1003;
+export const CLOSE_SLOW = 1013;
+
+/**
+ * Binds one websocket to one SharedDoc. The socket may have sent messages while the doc was
+ * loading: those are passed in `early` and handled first, after the doc's first sync step.
+ */
+export function serveConnection(
+  ws: WebSocket,
+  doc: SharedDoc,
+  opts: { readOnly: boolean; limits: ConnectionLimits; early: Uint8Array[]; onClose?: () => void },
+) {
+  let alive = true;
+  const peer: Peer = {
+    send(message) {
+      if (ws.readyState !== ws.OPEN) return;
+      if (ws.bufferedAmount > opts.limits.maxBufferedBytes) {
+        ws.close(CLOSE_SLOW, "too slow to keep up");
+        return;
+      }
+      ws.send(message, (err) => {
+        if (err) ws.terminate();
+      });
+    },
+  };
+
+  const onMessage = (data: Uint8Array) => {
+    try {
+      const reply = handleMessage(doc, doc.awareness, data, peer, opts.readOnly);
+      if (reply) peer.send(reply);
+    } catch (err) {
+      if (!(err instanceof MalformedMessage)) throw err;
+      ws.close(CLOSE_MALFORMED, "malformed message");
+    }
+  };
+
+  doc.addPeer(peer);
+  ws.on("message", (data: Buffer) => onMessage(new Uint8Array(data.buffer, data.byteOffset, data.byteLength)));
+  ws.on("pong", () => {
+    alive = true;
+  });
+  const ping = setInterval(() => {
+    if (!alive) return ws.terminate();
+    alive = false;
+    ws.ping();
+  }, opts.limits.pingIntervalMs);
+  ws.once("close", () => {
+    clearInterval(ping);
+    doc.removePeer(peer);
+    opts.onClose?.();
+  });
+
+  peer.send(encodeSyncStep1(doc));
+  const present = [...doc.awareness.getStates().keys()];
+  if (present.length > 0) peer.send(encodeAwareness(doc.awareness, present));
+  for (const message of opts.early) onMessage(message);
+}

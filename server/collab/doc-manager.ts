@@ -1,0 +1,141 @@
+import type { Database } from "../../db/client";
+import { projectIdOfCodebookRoom } from "../../app/lib/collab/doc-model";
+import { mirrorCodebook } from "./codebook-mirror";
+import { DocumentProjection } from "./projection";
+import { SERVER_ORIGIN, SharedDoc } from "./shared-doc";
+import { UpdateLog } from "./update-log";
+
+export interface DocManagerOptions {
+  /** How long pending updates and projections may wait before being written (≤ 1 s). */
+  flushIntervalMs: number;
+  /** A doc nobody is connected to is unloaded after this long. */
+  idleUnloadMs: number;
+}
+
+interface Entry {
+  doc: SharedDoc;
+  /** Documents only: the codebook mirror is rebuilt from the codes table, never logged. */
+  persisted?: { pending: Uint8Array[]; projection: DocumentProjection; dirty: boolean };
+}
+
+/**
+ * The live docs of this process. A document is loaded from Postgres (snapshot + update log)
+ * before anyone syncs with it; its updates are logged and projected in batches at most
+ * `flushIntervalMs` behind; it is unloaded once idle. A project's codebook doc is a read-only
+ * mirror of the codes table.
+ */
+export class DocManager {
+  private readonly entries = new Map<string, Entry>();
+  private readonly loading = new Map<string, Promise<Entry>>();
+  private readonly log: UpdateLog;
+  private flushing: Promise<void> = Promise.resolve();
+  private readonly timer: NodeJS.Timeout;
+
+  constructor(
+    private readonly db: Database,
+    private readonly opts: DocManagerOptions,
+  ) {
+    this.log = new UpdateLog(db);
+    this.timer = setInterval(() => void this.tick(), opts.flushIntervalMs);
+    this.timer.unref();
+  }
+
+  get loadedCount() {
+    return this.entries.size;
+  }
+
+  isLoaded(name: string) {
+    return this.entries.has(name);
+  }
+
+  async get(name: string): Promise<SharedDoc> {
+    const ready = this.entries.get(name);
+    if (ready) return ready.doc;
+    let pending = this.loading.get(name);
+    if (!pending) {
+      pending = this.load(name).finally(() => this.loading.delete(name));
+      this.loading.set(name, pending);
+    }
+    return (await pending).doc;
+  }
+
+  private async load(name: string): Promise<Entry> {
+    const doc = new SharedDoc(name);
+    const projectId = projectIdOfCodebookRoom(name);
+    if (projectId) {
+      await mirrorCodebook(this.db, projectId, doc);
+      const entry = { doc };
+      this.entries.set(name, entry);
+      return entry;
+    }
+    await this.log.load(name, doc, SERVER_ORIGIN);
+    const entry: Entry = {
+      doc,
+      persisted: { pending: [], projection: new DocumentProjection(this.db, name), dirty: true },
+    };
+    // Attached after loading, so what was loaded is not logged again.
+    doc.on("update", (update: Uint8Array) => {
+      entry.persisted!.pending.push(update);
+      entry.persisted!.dirty = true;
+    });
+    this.entries.set(name, entry);
+    return entry;
+  }
+
+  /** Re-reads a project's codes into its codebook doc, if anyone has it open. */
+  async refreshCodebook(projectId: string): Promise<void> {
+    const entry = this.entries.get(`codebook:${projectId}`);
+    if (entry) await mirrorCodebook(this.db, projectId, entry.doc);
+  }
+
+  /** Writes every pending update and projection now (API reads, shutdown, tests). */
+  flush(): Promise<void> {
+    this.flushing = this.flushing.then(() => this.writeAll()).catch((err) => {
+      console.error("collab: flush failed", err);
+    });
+    return this.flushing;
+  }
+
+  private async writeAll(): Promise<void> {
+    for (const [name, entry] of this.entries) {
+      const p = entry.persisted;
+      if (!p) continue;
+      if (p.pending.length > 0) {
+        const updates = p.pending.splice(0);
+        await this.log.append(name, updates, entry.doc);
+      }
+      if (p.dirty) {
+        p.dirty = false;
+        await p.projection.write(entry.doc);
+      }
+    }
+  }
+
+  private async tick(): Promise<void> {
+    await this.flush();
+    const now = Date.now();
+    for (const [name, entry] of this.entries) {
+      const idle = entry.doc.peers.size === 0 && now - entry.doc.lastActive > this.opts.idleUnloadMs;
+      const clean = !entry.persisted || (entry.persisted.pending.length === 0 && !entry.persisted.dirty);
+      if (idle && clean) {
+        this.entries.delete(name);
+        entry.doc.destroy();
+      }
+    }
+  }
+
+  /** Forgets a deleted document: drops it from memory and erases its log. */
+  async forget(name: string): Promise<void> {
+    const entry = this.entries.get(name);
+    this.entries.delete(name);
+    entry?.doc.destroy();
+    await this.log.erase(name);
+  }
+
+  async close(): Promise<void> {
+    clearInterval(this.timer);
+    await this.flush();
+    for (const entry of this.entries.values()) entry.doc.destroy();
+    this.entries.clear();
+  }
+}

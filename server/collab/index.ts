@@ -1,0 +1,52 @@
+import { WebSocketServer } from "ws";
+import { resolveCodings, textOf } from "../../app/lib/collab/doc-model";
+import type { CollabService } from "../../app/lib/collab/service";
+import type { Database } from "../../db/client";
+import { SERVER_ORIGIN } from "./shared-doc";
+import { collabRoute } from "./collab-route";
+import type { ConnectionLimits } from "./connection";
+import { DocManager, type DocManagerOptions } from "./doc-manager";
+
+export type CollabOptions = DocManagerOptions & ConnectionLimits & { maxMessageBytes: number };
+
+export const defaultCollabOptions: CollabOptions = {
+  flushIntervalMs: 250,
+  idleUnloadMs: 30_000,
+  maxBufferedBytes: 8 * 1024 * 1024,
+  pingIntervalMs: 30_000,
+  maxMessageBytes: 16 * 1024 * 1024,
+};
+
+/** The collaboration server: live docs, their websocket route, and the service routes use. */
+export function createCollabServer(db: Database, opts: CollabOptions = defaultCollabOptions) {
+  const manager = new DocManager(db, opts);
+  const wss = new WebSocketServer({ noServer: true, maxPayload: opts.maxMessageBytes });
+  const service: CollabService = {
+    async read(documentId) {
+      const doc = await manager.get(documentId);
+      return { text: textOf(doc).toString(), codings: resolveCodings(doc) };
+    },
+    async change(documentId, fn) {
+      const doc = await manager.get(documentId);
+      let result!: ReturnType<typeof fn>;
+      doc.transact(() => {
+        result = fn(doc);
+      }, SERVER_ORIGIN);
+      await manager.flush();
+      return result;
+    },
+    refreshCodebook: (projectId) => manager.refreshCodebook(projectId),
+    flush: () => manager.flush(),
+    forget: (documentId) => manager.forget(documentId),
+  };
+  return {
+    manager,
+    service,
+    route: collabRoute({ db, manager, wss, limits: opts }),
+    async close() {
+      for (const client of wss.clients) client.terminate();
+      wss.close();
+      await manager.close();
+    },
+  };
+}
