@@ -9,7 +9,9 @@ import { postgresReachable } from "./tests/setup/test-db";
 
 type WebServer = Extract<NonNullable<PlaywrightTestConfig["webServer"]>, unknown[]>[number];
 
-const ports = { pglite: 3311, postgres: 3312 } as const;
+// E2E_PORT_BASE lets two e2e runs share a machine (default 3310: ports 3311 and 3312).
+const portBase = Number(process.env.E2E_PORT_BASE ?? 3310);
+const ports = { pglite: portBase + 1, postgres: portBase + 2 } as const;
 type Kind = keyof typeof ports;
 
 const ci = !!process.env.CI;

@@ -24,8 +24,6 @@ export interface AppServerOptions {
   /** Extra websocket routes by path prefix, besides the collaboration server's /collab. */
   upgradeRoutes?: Record<string, UpgradeRoute>;
   collab?: CollabOptions;
-  /** Where the production build lives (default: ./build). */
-  buildDir?: string;
 }
 
 export interface AppServer {
@@ -62,7 +60,7 @@ export async function createAppServer(opts: AppServerOptions): Promise<AppServer
     build = () => vite.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>;
     closeVite = () => vite.close();
   } else {
-    const buildDir = path.resolve(opts.buildDir ?? "build");
+    const buildDir = config.buildDir;
     app.use(
       "/assets",
       // A missing hashed asset is a plain 404, not a trip through the app's router.

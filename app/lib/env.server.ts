@@ -21,6 +21,7 @@ const envSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL")
     .optional(),
   DATA_DIR: z.string().min(1).default(".data"),
+  BUILD_DIR: z.string().min(1).default("build"),
   SESSION_TTL_DAYS: z.coerce.number().positive().max(365).default(30),
   COOKIE_SECURE: booleanFlag.optional(),
   TRUST_PROXY: booleanFlag.default(false),
@@ -41,6 +42,8 @@ export interface AppConfig {
   port: number;
   host: string;
   database: { kind: "postgres"; url: string } | { kind: "pglite"; dataDir: string | null };
+  /** Where `npm run build` put the app (production mode serves it from here). */
+  buildDir: string;
   sessionTtlDays: number;
   cookieSecure: boolean;
   trustProxy: boolean;
@@ -74,6 +77,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     database: e.DATABASE_URL
       ? { kind: "postgres", url: e.DATABASE_URL }
       : { kind: "pglite", dataDir: path.resolve(e.DATA_DIR) },
+    buildDir: path.resolve(e.BUILD_DIR),
     sessionTtlDays: e.SESSION_TTL_DAYS,
     cookieSecure: e.COOKIE_SECURE ?? e.NODE_ENV === "production",
     trustProxy: e.TRUST_PROXY,
