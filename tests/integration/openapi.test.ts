@@ -8,7 +8,7 @@ beforeAll(async () => {
 });
 afterAll(() => server?.close());
 
-/** Every operation API.md fixes for accounts, projects and members. */
+/** Every operation API.md fixes so far: accounts, projects, members, documents, codes, codings. */
 const contract = [
   ["post", "/api/v1/auth/signup"],
   ["post", "/api/v1/auth/login"],
@@ -18,6 +18,13 @@ const contract = [
   ["post", "/api/v1/projects"],
   ["get", "/api/v1/projects"],
   ["post", "/api/v1/projects/{projectId}/members"],
+  ["post", "/api/v1/projects/{projectId}/documents"],
+  ["get", "/api/v1/projects/{projectId}/documents"],
+  ["get", "/api/v1/documents/{documentId}"],
+  ["post", "/api/v1/projects/{projectId}/codes"],
+  ["get", "/api/v1/projects/{projectId}/codes"],
+  ["post", "/api/v1/documents/{documentId}/codings"],
+  ["delete", "/api/v1/codings/{codingId}"],
 ] as const;
 
 it("serves an OpenAPI 3.1 document describing every contracted operation", async () => {

@@ -1,5 +1,6 @@
-import { z } from "zod";
-import { projectRoles } from "../../../db/schema";
+import { projectRoles } from "../../../db/roles";
+import { arrayOf, body, errors, ok, projectPath, ref } from "./openapi/helpers";
+import { documentPaths, documentSchemas } from "./openapi/documents";
 import {
   addMemberSchema,
   createProjectSchema,
@@ -9,42 +10,6 @@ import {
   updateMemberSchema,
   updateProjectSchema,
 } from "../validation/schemas";
-
-/** Request bodies come from the very zod schemas the routes validate with. */
-const body = (schema: z.ZodType) => ({
-  required: true,
-  content: {
-    "application/json": { schema: z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) },
-  },
-});
-
-const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
-const ok = (description: string, schema?: object) => ({
-  description,
-  ...(schema ? { content: { "application/json": { schema } } } : {}),
-});
-const errors = (...statuses: number[]) =>
-  Object.fromEntries(
-    statuses.map((s) => [
-      String(s),
-      { description: errorText[s] ?? "Error", content: { "application/json": { schema: ref("Error") } } },
-    ]),
-  );
-const errorText: Record<number, string> = {
-  400: "Malformed JSON or an invalid field",
-  401: "Not authenticated, or wrong credentials",
-  403: "Your role does not allow this",
-  404: "Not found, or a project you are not a member of",
-  409: "Conflict",
-  413: "Request body too large",
-  429: "Rate limited; see Retry-After",
-};
-const projectPath = { name: "projectId", in: "path", required: true, schema: { type: "string" } };
-const arrayOf = (key: string, item: object) => ({
-  type: "object",
-  properties: { [key]: { type: "array", items: item } },
-  required: [key],
-});
 
 export function buildOpenApiDocument(serverUrl: string) {
   return {
@@ -100,6 +65,7 @@ export function buildOpenApiDocument(serverUrl: string) {
           },
           required: ["id", "name", "description", "role"],
         },
+        ...documentSchemas,
         Member: {
           type: "object",
           properties: {
@@ -113,6 +79,7 @@ export function buildOpenApiDocument(serverUrl: string) {
       },
     },
     paths: {
+      ...documentPaths,
       "/api/v1/auth/signup": {
         post: {
           summary: "Create an account and start a session",
