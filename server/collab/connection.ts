@@ -9,9 +9,13 @@ export interface ConnectionLimits {
   pingIntervalMs: number;
 }
 
-/** Close codes: 1003 unsupported data (malformed), 1013 try again later (too slow). */
+/**
+ * Close codes: 1003 unsupported data (malformed), 1013 try again later (too slow), 4404 the
+ * document was deleted.
+ */
 export const CLOSE_MALFORMED = 1003;
 export const CLOSE_SLOW = 1013;
+export const CLOSE_GONE = 4404;
 
 /**
  * Binds one websocket to one SharedDoc. The socket may have sent messages while the doc was
@@ -34,6 +38,7 @@ export function serveConnection(
         if (err) ws.terminate();
       });
     },
+    close: (code, reason) => ws.close(code, reason),
   };
 
   const onMessage = (data: Uint8Array) => {

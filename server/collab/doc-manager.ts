@@ -1,6 +1,7 @@
 import type { Database } from "../../db/client";
 import { projectIdOfCodebookRoom } from "../../app/lib/collab/doc-model";
 import { mirrorCodebook } from "./codebook-mirror";
+import { CLOSE_GONE } from "./connection";
 import { DocumentProjection } from "./projection";
 import { SERVER_ORIGIN, SharedDoc } from "./shared-doc";
 import { UpdateLog } from "./update-log";
@@ -10,12 +11,14 @@ export interface DocManagerOptions {
   flushIntervalMs: number;
   /** A doc nobody is connected to is unloaded after this long. */
   idleUnloadMs: number;
+  /** Log rows after which a doc's log is compacted into its snapshot. */
+  compactAfter: number;
 }
 
 interface Entry {
   doc: SharedDoc;
   /** Documents only: the codebook mirror is rebuilt from the codes table, never logged. */
-  persisted?: { pending: Uint8Array[]; projection: DocumentProjection; dirty: boolean };
+  persisted?: { pending: Uint8Array[]; projection: DocumentProjection; dirty: boolean; logged: number };
 }
 
 /**
@@ -35,7 +38,7 @@ export class DocManager {
     private readonly db: Database,
     private readonly opts: DocManagerOptions,
   ) {
-    this.log = new UpdateLog(db);
+    this.log = new UpdateLog(db, opts.compactAfter);
     this.timer = setInterval(() => void this.tick(), opts.flushIntervalMs);
     this.timer.unref();
   }
@@ -68,10 +71,10 @@ export class DocManager {
       this.entries.set(name, entry);
       return entry;
     }
-    await this.log.load(name, doc, SERVER_ORIGIN);
+    const logged = await this.log.load(name, doc, SERVER_ORIGIN);
     const entry: Entry = {
       doc,
-      persisted: { pending: [], projection: new DocumentProjection(this.db, name), dirty: true },
+      persisted: { pending: [], projection: new DocumentProjection(this.db, name), dirty: true, logged },
     };
     // Attached after loading, so what was loaded is not logged again.
     doc.on("update", (update: Uint8Array) => {
@@ -102,7 +105,7 @@ export class DocManager {
       if (!p) continue;
       if (p.pending.length > 0) {
         const updates = p.pending.splice(0);
-        await this.log.append(name, updates, entry.doc);
+        p.logged = await this.log.append(name, updates, entry.doc, p.logged);
       }
       if (p.dirty) {
         p.dirty = false;
@@ -124,10 +127,11 @@ export class DocManager {
     }
   }
 
-  /** Forgets a deleted document: drops it from memory and erases its log. */
+  /** Forgets a deleted document: disconnects its peers, drops it, erases its log. */
   async forget(name: string): Promise<void> {
     const entry = this.entries.get(name);
     this.entries.delete(name);
+    for (const peer of entry?.doc.peers.keys() ?? []) peer.close(CLOSE_GONE, "the document was deleted");
     entry?.doc.destroy();
     await this.log.erase(name);
   }

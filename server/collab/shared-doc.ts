@@ -5,6 +5,8 @@ import { encodeAwareness, encodeUpdate } from "./messages";
 /** What a SharedDoc needs from a connection: somewhere to send bytes. */
 export interface Peer {
   send(message: Uint8Array): void;
+  /** Ends the connection (the document was deleted). */
+  close(code: number, reason: string): void;
 }
 
 /** Origin of changes the server makes itself (API writes, loading, codebook mirroring). */

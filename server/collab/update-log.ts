@@ -1,4 +1,4 @@
-import { and, asc, count, eq, gt, lte, sql } from "drizzle-orm";
+import { and, asc, eq, gt, lte, sql } from "drizzle-orm";
 import * as Y from "yjs";
 import type { Database } from "../../db/client";
 import { docSnapshots, docUpdates } from "../../db/schema";
@@ -10,10 +10,11 @@ import { docSnapshots, docUpdates } from "../../db/schema";
 export class UpdateLog {
   constructor(
     private readonly db: Database,
-    private readonly compactAfter = 200,
+    private readonly compactAfter: number,
   ) {}
 
-  async load(docName: string, doc: Y.Doc, origin: unknown): Promise<void> {
+  /** Applies the stored state to `doc`; returns how many log rows follow the snapshot. */
+  async load(docName: string, doc: Y.Doc, origin: unknown): Promise<number> {
     const [snapshot] = await this.db
       .select({ state: docSnapshots.state, upTo: docSnapshots.upTo })
       .from(docSnapshots)
@@ -25,20 +26,22 @@ export class UpdateLog {
       .orderBy(asc(docUpdates.id));
     const all = [...(snapshot ? [snapshot.state] : []), ...updates.map((u) => u.update)];
     if (all.length > 0) Y.applyUpdate(doc, Y.mergeUpdates(all), origin);
+    return updates.length;
   }
 
-  /** Appends updates (one merged row) and compacts when the log has grown long. */
-  async append(docName: string, updates: Uint8Array[], doc: Y.Doc): Promise<void> {
-    if (updates.length === 0) return;
+  /**
+   * Appends updates as one merged row. `logged` is how many rows the doc has after its
+   * snapshot; when it reaches the threshold the log is compacted and 0 is returned.
+   */
+  async append(docName: string, updates: Uint8Array[], doc: Y.Doc, logged: number): Promise<number> {
+    if (updates.length === 0) return logged;
     const [row] = await this.db
       .insert(docUpdates)
       .values({ docName, update: Y.mergeUpdates(updates) })
       .returning({ id: docUpdates.id });
-    const [logged] = await this.db
-      .select({ n: count() })
-      .from(docUpdates)
-      .where(eq(docUpdates.docName, docName));
-    if ((logged?.n ?? 0) >= this.compactAfter) await this.compact(docName, doc, row!.id);
+    if (logged + 1 < this.compactAfter) return logged + 1;
+    await this.compact(docName, doc, row!.id);
+    return 0;
   }
 
   /**
