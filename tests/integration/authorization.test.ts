@@ -18,9 +18,16 @@ interface Ids {
   projectId: string;
   targetUserId: string;
   targetEmail: string;
+  documentId: string;
+  codeId: string;
+  otherCodeId: string;
+  codingId: string;
 }
 
 const everyone = [...projectRoles];
+const readers: ProjectRole[] = ["owner", "researcher", "coder", "reviewer"];
+const editors: ProjectRole[] = ["owner", "researcher", "coder"];
+const codebookEditors: ProjectRole[] = ["owner", "researcher"];
 const routes: RouteCase[] = [
   { method: "GET", path: (i) => `/api/v1/projects/${i.projectId}`, allowed: everyone },
   { method: "PATCH", path: (i) => `/api/v1/projects/${i.projectId}`, body: () => ({ name: "Renamed" }), allowed: ["owner"] },
@@ -39,6 +46,35 @@ const routes: RouteCase[] = [
   },
   { method: "DELETE", path: (i) => `/api/v1/projects/${i.projectId}/members/${i.targetUserId}`, allowed: ["owner"] },
   { method: "DELETE", path: (i) => `/api/v1/projects/${i.projectId}`, allowed: ["owner"] },
+  { method: "GET", path: (i) => `/api/v1/projects/${i.projectId}/documents`, allowed: readers },
+  {
+    method: "POST",
+    path: (i) => `/api/v1/projects/${i.projectId}/documents`,
+    body: () => ({ title: "New", kind: "story", text: "Once" }),
+    allowed: editors,
+  },
+  { method: "GET", path: (i) => `/api/v1/documents/${i.documentId}`, allowed: readers },
+  { method: "PATCH", path: (i) => `/api/v1/documents/${i.documentId}`, body: () => ({ title: "T" }), allowed: editors },
+  { method: "DELETE", path: (i) => `/api/v1/documents/${i.documentId}`, allowed: editors },
+  {
+    method: "POST",
+    path: (i) => `/api/v1/documents/${i.documentId}/codings`,
+    body: (i) => ({ codeId: i.codeId, start: 0, end: 4 }),
+    allowed: editors,
+  },
+  { method: "PATCH", path: (i) => `/api/v1/codings/${i.codingId}`, body: () => ({ memo: "m" }), allowed: editors },
+  { method: "DELETE", path: (i) => `/api/v1/codings/${i.codingId}`, allowed: editors },
+  { method: "GET", path: (i) => `/api/v1/projects/${i.projectId}/codes`, allowed: readers },
+  { method: "POST", path: (i) => `/api/v1/projects/${i.projectId}/codes`, body: () => ({ name: "C" }), allowed: editors },
+  { method: "GET", path: (i) => `/api/v1/codes/${i.codeId}`, allowed: readers },
+  { method: "PATCH", path: (i) => `/api/v1/codes/${i.codeId}`, body: () => ({ name: "R" }), allowed: codebookEditors },
+  { method: "DELETE", path: (i) => `/api/v1/codes/${i.codeId}`, allowed: codebookEditors },
+  {
+    method: "POST",
+    path: (i) => `/api/v1/codes/${i.codeId}/merge`,
+    body: (i) => ({ intoId: i.otherCodeId }),
+    allowed: codebookEditors,
+  },
 ];
 
 let server: TestServer;
@@ -59,7 +95,27 @@ async function setup(role: ProjectRole) {
   await owner.client.post(`/api/v1/projects/${project.id}/members`, { email: target.user.email, role: "contributor" });
   // The POST case adds someone new: a user who exists but is not yet a member.
   const outsider = await signedUpClient(server.url, "Outsider");
-  const ids: Ids = { projectId: project.id, targetUserId: target.user.id, targetEmail: outsider.user.email };
+  const { body: document } = await owner.client.post(`/api/v1/projects/${project.id}/documents`, {
+    title: "Doc",
+    kind: "interview",
+    text: "Some words to code.",
+  });
+  const { body: code } = await owner.client.post(`/api/v1/projects/${project.id}/codes`, { name: "A" });
+  const { body: otherCode } = await owner.client.post(`/api/v1/projects/${project.id}/codes`, { name: "B" });
+  const { body: coding } = await owner.client.post(`/api/v1/documents/${document.id}/codings`, {
+    codeId: code.id,
+    start: 0,
+    end: 4,
+  });
+  const ids: Ids = {
+    projectId: project.id,
+    targetUserId: target.user.id,
+    targetEmail: outsider.user.email,
+    documentId: document.id,
+    codeId: code.id,
+    otherCodeId: otherCode.id,
+    codingId: coding.id,
+  };
   return { actor: actor.client, ids };
 }
 
