@@ -13,12 +13,24 @@ export interface DocManagerOptions {
   idleUnloadMs: number;
   /** Log rows after which a doc's log is compacted into its snapshot. */
   compactAfter: number;
+  /**
+   * The projection rewrites a document's whole text, so on the timer it runs at most this
+   * often per doc (it must stay within a second of the live state); explicit flushes (API
+   * reads and writes, shutdown) project at once.
+   */
+  projectionIntervalMs: number;
 }
 
 interface Entry {
   doc: SharedDoc;
   /** Documents only: the codebook mirror is rebuilt from the codes table, never logged. */
-  persisted?: { pending: Uint8Array[]; projection: DocumentProjection; dirty: boolean; logged: number };
+  persisted?: {
+    pending: Uint8Array[];
+    projection: DocumentProjection;
+    dirty: boolean;
+    logged: number;
+    projectedAt: number;
+  };
 }
 
 /**
@@ -74,7 +86,7 @@ export class DocManager {
     const logged = await this.log.load(name, doc, SERVER_ORIGIN);
     const entry: Entry = {
       doc,
-      persisted: { pending: [], projection: new DocumentProjection(this.db, name), dirty: true, logged },
+      persisted: { pending: [], projection: new DocumentProjection(this.db, name), dirty: true, logged, projectedAt: 0 },
     };
     // Attached after loading, so what was loaded is not logged again.
     doc.on("update", (update: Uint8Array) => {
@@ -93,13 +105,17 @@ export class DocManager {
 
   /** Writes every pending update and projection now (API reads, shutdown, tests). */
   flush(): Promise<void> {
-    this.flushing = this.flushing.then(() => this.writeAll()).catch((err) => {
+    return this.enqueueWrite(true);
+  }
+
+  private enqueueWrite(projectNow: boolean): Promise<void> {
+    this.flushing = this.flushing.then(() => this.writeAll(projectNow)).catch((err) => {
       console.error("collab: flush failed", err);
     });
     return this.flushing;
   }
 
-  private async writeAll(): Promise<void> {
+  private async writeAll(projectNow: boolean): Promise<void> {
     for (const [name, entry] of this.entries) {
       const p = entry.persisted;
       if (!p) continue;
@@ -107,15 +123,16 @@ export class DocManager {
         const updates = p.pending.splice(0);
         p.logged = await this.log.append(name, updates, entry.doc, p.logged);
       }
-      if (p.dirty) {
+      if (p.dirty && (projectNow || Date.now() - p.projectedAt >= this.opts.projectionIntervalMs)) {
         p.dirty = false;
+        p.projectedAt = Date.now();
         await p.projection.write(entry.doc);
       }
     }
   }
 
   private async tick(): Promise<void> {
-    await this.flush();
+    await this.enqueueWrite(false);
     const now = Date.now();
     for (const [name, entry] of this.entries) {
       const idle = entry.doc.peers.size === 0 && now - entry.doc.lastActive > this.opts.idleUnloadMs;

@@ -13,6 +13,7 @@ export const defaultCollabOptions: CollabOptions = {
   flushIntervalMs: 250,
   idleUnloadMs: 30_000,
   compactAfter: 200,
+  projectionIntervalMs: 500,
   maxBufferedBytes: 8 * 1024 * 1024,
   pingIntervalMs: 30_000,
   maxMessageBytes: 16 * 1024 * 1024,
