@@ -16,6 +16,9 @@ import { securityHeaders } from "./security-headers";
 import { createCollabServer, defaultCollabOptions, type CollabOptions } from "./collab";
 import { createUpgradeHandler, type UpgradeRoute } from "./upgrade";
 
+/** Where documents are created (uploads, pasted transcripts): these get the upload limit. */
+const UPLOAD_PATHS = /^\/(api\/v1\/)?projects\/[^/]+\/documents(\/new)?\/?$/;
+
 export interface AppServerOptions {
   config: AppConfig;
   db: Database;
@@ -76,9 +79,10 @@ export async function createAppServer(opts: AppServerOptions): Promise<AppServer
     // Refuse a declared oversized body before parsing it (routes also cap chunked ones). Node
     // discards the unread body to keep the connection; an absurd one closes it instead.
     const declared = Number(req.headers["content-length"] ?? 0);
-    if (declared > config.maxBodyBytes) {
-      if (declared > config.maxBodyBytes * DRAIN_FACTOR) res.setHeader("Connection", "close");
-      void sendResponse(res, toErrorResponse(payloadTooLarge(config.maxBodyBytes)));
+    const limit = UPLOAD_PATHS.test(req.path) ? config.maxUploadBytes : config.maxBodyBytes;
+    if (declared > limit) {
+      if (declared > limit * DRAIN_FACTOR) res.setHeader("Connection", "close");
+      void sendResponse(res, toErrorResponse(payloadTooLarge(limit)));
       return;
     }
     if (!SAFE_METHODS.has(req.method) && isCrossSite(req.headers)) {

@@ -26,6 +26,7 @@ const envSchema = z.object({
   COOKIE_SECURE: booleanFlag.optional(),
   TRUST_PROXY: booleanFlag.default(false),
   MAX_BODY_BYTES: z.coerce.number().int().positive().default(1_048_576),
+  MAX_UPLOAD_BYTES: z.coerce.number().int().positive().default(16 * 1_048_576),
   RATE_LIMIT_LOGIN_PER_IP: rateLimit.prefault("30/600"),
   RATE_LIMIT_LOGIN_PER_EMAIL: rateLimit.prefault("10/600"),
   RATE_LIMIT_SIGNUP_PER_IP: rateLimit.prefault("10/3600"),
@@ -48,6 +49,8 @@ export interface AppConfig {
   cookieSecure: boolean;
   trustProxy: boolean;
   maxBodyBytes: number;
+  /** Larger limit for creating documents (uploads, pasted transcripts). */
+  maxUploadBytes: number;
   rateLimits: {
     loginPerIp: RateLimitRule;
     loginPerEmail: RateLimitRule;
@@ -82,6 +85,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     cookieSecure: e.COOKIE_SECURE ?? e.NODE_ENV === "production",
     trustProxy: e.TRUST_PROXY,
     maxBodyBytes: e.MAX_BODY_BYTES,
+    maxUploadBytes: e.MAX_UPLOAD_BYTES,
     rateLimits: {
       loginPerIp: e.RATE_LIMIT_LOGIN_PER_IP,
       loginPerEmail: e.RATE_LIMIT_LOGIN_PER_EMAIL,

@@ -19,8 +19,8 @@ const handler = apiRoute({
   async POST({ request, params, context }) {
     const { auth } = await requireProjectAccess(context, params.projectId!, "documents:edit");
     const { services } = context;
-    // Documents may be long transcripts: allow up to 4x the usual body limit.
-    const input = await readJson(request, createDocumentSchema, services.config.maxBodyBytes * 4);
+    // Documents may be long transcripts: they get the upload limit.
+    const input = await readJson(request, createDocumentSchema, services.config.maxUploadBytes);
     return json(await createDocument(services, params.projectId!, auth.user.id, input), 201);
   },
 });

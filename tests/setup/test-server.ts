@@ -30,7 +30,7 @@ export interface TestServerOptions {
  */
 export async function startTestServer(opts: TestServerOptions = {}): Promise<TestServer> {
   const database = opts.database ?? (await createTestDatabase());
-  const base = loadConfig({ NODE_ENV: "test" });
+  const base = loadConfig({ NODE_ENV: "test", BUILD_DIR: process.env.BUILD_DIR });
   const config = (opts.config ?? ((c) => c))({
     ...base,
     rateLimits: { loginPerIp: generous, loginPerEmail: generous, signupPerIp: generous, signupPerEmail: generous },

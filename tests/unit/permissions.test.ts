@@ -27,6 +27,7 @@ describe("can()", () => {
 
   it.each<[ProjectAction, ProjectRole[]]>([
     ["members:manage", ["owner"]],
+    ["memos:moderate", ["owner"]],
     ["project:delete", ["owner"]],
     ["project:export", ["owner"]],
     ["codebook:edit", ["owner", "researcher"]],

@@ -18,6 +18,8 @@ export const projectActions = [
   "codes:propose",
   "codings:edit",
   "memos:write",
+  /** Delete anyone's memo (authors always may delete their own). */
+  "memos:moderate",
   "datasets:edit",
   "segments:edit",
   "findings:read",

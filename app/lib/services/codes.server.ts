@@ -18,7 +18,8 @@ export function listCodes(services: AppServices, projectId: string) {
   return services.db
     .select({
       ...shape,
-      codingCount: sql<number>`(select count(*)::int from ${codings} c where c.code_id = ${codes.id})`,
+      // Spelled out: drizzle would render the outer column as a bare "id" (the coding's own).
+      codingCount: sql<number>`(select count(*)::int from ${codings} c where c.code_id = "codes"."id")`,
     })
     .from(codes)
     .where(eq(codes.projectId, projectId))

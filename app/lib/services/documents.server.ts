@@ -42,7 +42,9 @@ export function listDocuments(
       ...summary,
       updatedAt: documents.updatedAt,
       length: sql<number>`char_length(${documents.text})::int`,
-      codingCount: sql<number>`(select count(*)::int from ${codings} c where c.document_id = ${documents.id})`,
+      // Spelled out: in a one-table select drizzle would render the outer column as a bare
+      // "id", which inside the subquery means the coding's own id.
+      codingCount: sql<number>`(select count(*)::int from ${codings} c where c.document_id = "documents"."id")`,
     })
     .from(documents)
     .where(and(...where))

@@ -80,7 +80,7 @@ export const createDocumentSchema = z.object({
   title: z.string({ error: "Title is required." }).trim().min(1, "Title is required.").max(300, "Title must be at most 300 characters."),
   kind: z.enum(documentKinds, { error: `Kind must be one of ${documentKinds.join(", ")}.` }),
   text: z.string({ error: "Text is required." }).max(MAX_DOCUMENT_CHARS, `A document holds at most ${MAX_DOCUMENT_CHARS} characters.`),
-  caseKey: caseKey.optional().transform((v) => (v ? v : null)),
+  caseKey: caseKey.nullable().optional().transform((v) => (v ? v : null)),
   attributes: z
     .record(z.string().trim().min(1).max(100), attributeValue)
     .refine((a) => Object.keys(a).length <= 100, "At most 100 attributes.")

@@ -3,6 +3,7 @@ import {
   createCodeSchema,
   createCodingSchema,
   createDocumentSchema,
+  memoSchema,
   mergeCodeSchema,
   updateCodeSchema,
   updateCodingSchema,
@@ -11,6 +12,17 @@ import {
 import { arrayOf, body, errors, ok, pathParam, projectPath, ref } from "./helpers";
 
 export const documentSchemas = {
+  Memo: {
+    type: "object",
+    properties: {
+      id: { type: "string" },
+      body: { type: "string" },
+      authorId: { type: ["string", "null"] },
+      authorName: { type: ["string", "null"] },
+      createdAt: { type: "string", format: "date-time" },
+    },
+    required: ["id", "body", "createdAt"],
+  },
   DocumentSummary: {
     type: "object",
     properties: {
@@ -66,6 +78,15 @@ export const documentSchemas = {
 
 const documentPath = pathParam("documentId");
 const codePath = pathParam("codeId");
+
+const memoList = (what: string) => ({
+  get: { summary: `Memos on the ${what}`, responses: { "200": ok("Memos", arrayOf("memos", ref("Memo"))), ...errors(401, 403, 404) } },
+  post: {
+    summary: `Add a memo on the ${what}`,
+    requestBody: body(memoSchema),
+    responses: { "201": ok("Created", ref("Memo")), ...errors(400, 401, 403, 404) },
+  },
+});
 
 export const documentPaths = {
   "/api/v1/projects/{projectId}/documents": {
@@ -146,5 +167,11 @@ export const documentPaths = {
       requestBody: body(mergeCodeSchema),
       responses: { "200": ok("The target code", ref("Code")), ...errors(400, 401, 403, 404), "422": { description: "Invalid merge" } },
     },
+  },
+  "/api/v1/documents/{documentId}/memos": { parameters: [documentPath], ...memoList("document") },
+  "/api/v1/codes/{codeId}/memos": { parameters: [codePath], ...memoList("code") },
+  "/api/v1/memos/{memoId}": {
+    parameters: [pathParam("memoId")],
+    delete: { summary: "Delete a memo (its author, or an owner)", responses: { "204": ok("Deleted"), ...errors(401, 403, 404) } },
   },
 };
