@@ -1,9 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { NavLink, Outlet, useLoaderData } from "@remix-run/react";
+import { NavLink, Outlet, useLoaderData, useRouteLoaderData } from "@remix-run/react";
 import { RoleBadge } from "~/components/role-badge";
 import { requireProjectAccess } from "~/lib/auth/guards.server";
+import { can } from "~/lib/auth/permissions";
 import { pageGuard, requirePageAuth } from "~/lib/http/page.server";
 import { getProject } from "~/lib/services/projects.server";
+import type { loader as rootLoader } from "../root";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.project.name} · Thicket` : "Project · Thicket" },
@@ -20,6 +22,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 export default function ProjectLayout() {
   const { project, role } = useLoaderData<typeof loader>();
+  const user = useRouteLoaderData<typeof rootLoader>("root")?.user ?? null;
+  // Contributors see only their own submissions, not the project's documents or codebook.
+  const readsDocuments = can(user, "documents:read", { kind: "project", projectId: project.id, role });
   return (
     <>
       <div className="page-head">
@@ -34,6 +39,12 @@ export default function ProjectLayout() {
         <NavLink to={`/projects/${project.id}`} end>
           Overview
         </NavLink>
+        {readsDocuments ? (
+          <>
+            <NavLink to={`/projects/${project.id}/documents`}>Documents</NavLink>
+            <NavLink to={`/projects/${project.id}/codebook`}>Codebook</NavLink>
+          </>
+        ) : null}
         <NavLink to={`/projects/${project.id}/settings`}>Members &amp; settings</NavLink>
       </nav>
       <Outlet />
