@@ -9,8 +9,7 @@ const handler = apiRoute({
     const { auth } = await requireProjectAccess(context, params.projectId!, "members:manage");
     const { services } = context;
     const { role } = await readJson(request, updateMemberSchema, services.config.maxBodyBytes);
-    const db = services.db;
-    return json(await changeMemberRole(db, auth.user.id, params.projectId!, params.userId!, role));
+    return json(await changeMemberRole(services, auth.user.id, params.projectId!, params.userId!, role));
   },
   /** Owners remove anyone; any member may remove themselves (leave the project). */
   async DELETE({ params, context }) {
@@ -18,7 +17,7 @@ const handler = apiRoute({
     const leaving = context.auth?.user.id === userId;
     const action = leaving ? "project:leave" : "members:manage";
     const { auth } = await requireProjectAccess(context, params.projectId!, action);
-    await removeMember(context.services.db, auth.user.id, params.projectId!, userId);
+    await removeMember(context.services, auth.user.id, params.projectId!, userId);
     return noContent();
   },
 });

@@ -63,18 +63,18 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         await requireProjectAccess(context, projectId, "members:manage");
         const { userId } = parseForm(form, userIdSchema);
         const { role } = parseForm(form, updateMemberSchema);
-        await changeMemberRole(db, user.id, projectId, userId, role);
+        await changeMemberRole(context.services, user.id, projectId, userId, role);
         return { ok: true, intent, message: `Role changed to ${role}.` };
       }
       case "remove-member": {
         await requireProjectAccess(context, projectId, "members:manage");
         const { userId } = parseForm(form, userIdSchema);
-        await removeMember(db, user.id, projectId, userId);
+        await removeMember(context.services, user.id, projectId, userId);
         return { ok: true, intent, message: "Member removed." };
       }
       case "leave": {
         await requireProjectAccess(context, projectId, "project:leave");
-        await removeMember(db, user.id, projectId, user.id);
+        await removeMember(context.services, user.id, projectId, user.id);
         return redirect("/projects");
       }
       case "delete-project": {

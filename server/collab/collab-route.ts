@@ -44,7 +44,7 @@ export function collabRoute(deps: {
       deps.manager.get(room).then(
         (doc) => {
           ws.off("message", hold);
-          serveConnection(ws, doc, { readOnly, limits: deps.limits, early });
+          serveConnection(ws, doc, { readOnly, limits: deps.limits, early, userId: auth.user.id });
         },
         (err: unknown) => {
           console.error(`collab: could not load ${room}`, err);

@@ -11,11 +11,15 @@ export interface ConnectionLimits {
 
 /**
  * Close codes: 1003 unsupported data (malformed), 1013 try again later (too slow), 4404 the
- * document was deleted.
+ * document was deleted, 4403 access revoked, 1012 reconnect (role changed).
  */
 export const CLOSE_MALFORMED = 1003;
 export const CLOSE_SLOW = 1013;
 export const CLOSE_GONE = 4404;
+/** Removed from the project: the stock client does not retry 44xx codes. */
+export const CLOSE_REVOKED = 4403;
+/** Role changed: the client reconnects and gets its new rights (e.g. read-only). */
+export const CLOSE_RECONNECT = 1012;
 
 /**
  * Binds one websocket to one SharedDoc. The socket may have sent messages while the doc was
@@ -24,10 +28,11 @@ export const CLOSE_GONE = 4404;
 export function serveConnection(
   ws: WebSocket,
   doc: SharedDoc,
-  opts: { readOnly: boolean; limits: ConnectionLimits; early: Uint8Array[]; onClose?: () => void },
+  opts: { readOnly: boolean; limits: ConnectionLimits; early: Uint8Array[]; userId?: string; onClose?: () => void },
 ) {
   let alive = true;
   const peer: Peer = {
+    userId: opts.userId,
     send(message) {
       if (ws.readyState !== ws.OPEN) return;
       if (ws.bufferedAmount > opts.limits.maxBufferedBytes) {

@@ -144,6 +144,21 @@ export class DocManager {
     }
   }
 
+  /**
+   * Closes a person's connections to the given docs (all of a project's docs and its codebook),
+   * when they leave the project or their role changes.
+   */
+  disconnectUser(userId: string, inProject: (docName: string) => boolean, code: number, reason: string) {
+    for (const [name, entry] of this.entries) {
+      if (!inProject(name)) continue;
+      for (const peer of [...entry.doc.peers.keys()]) if (peer.userId === userId) peer.close(code, reason);
+    }
+  }
+
+  loadedNames(): string[] {
+    return [...this.entries.keys()];
+  }
+
   /** Forgets a deleted document: disconnects its peers, drops it, erases its log. */
   async forget(name: string): Promise<void> {
     const entry = this.entries.get(name);

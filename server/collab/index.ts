@@ -1,10 +1,12 @@
 import { WebSocketServer } from "ws";
-import { resolveCodings, textOf } from "../../app/lib/collab/doc-model";
+import { and, eq, inArray } from "drizzle-orm";
+import { codebookRoom, projectIdOfCodebookRoom, resolveCodings, textOf } from "../../app/lib/collab/doc-model";
 import type { CollabService } from "../../app/lib/collab/service";
 import type { Database } from "../../db/client";
+import { documents } from "../../db/schema";
 import { SERVER_ORIGIN } from "./shared-doc";
 import { collabRoute } from "./collab-route";
-import type { ConnectionLimits } from "./connection";
+import { CLOSE_RECONNECT, CLOSE_REVOKED, type ConnectionLimits } from "./connection";
 import { DocManager, type DocManagerOptions } from "./doc-manager";
 
 export type CollabOptions = DocManagerOptions & ConnectionLimits & { maxMessageBytes: number };
@@ -39,6 +41,19 @@ export function createCollabServer(db: Database, opts: CollabOptions = defaultCo
     },
     refreshCodebook: (projectId) => manager.refreshCodebook(projectId),
     flush: () => manager.flush(),
+    async membershipChanged(projectId, userId, change) {
+      const loaded = manager.loadedNames().filter((n) => !projectIdOfCodebookRoom(n));
+      const rows = loaded.length
+        ? await db
+            .select({ id: documents.id })
+            .from(documents)
+            .where(and(eq(documents.projectId, projectId), inArray(documents.id, loaded)))
+        : [];
+      const names = new Set([codebookRoom(projectId), ...rows.map((r) => r.id)]);
+      const [code, reason] =
+        change === "removed" ? [CLOSE_REVOKED, "removed from the project"] : [CLOSE_RECONNECT, "your role changed"];
+      manager.disconnectUser(userId, (name) => names.has(name), code, reason);
+    },
     forget: (documentId) => manager.forget(documentId),
   };
   return {

@@ -5,8 +5,10 @@ import { encodeAwareness, encodeUpdate } from "./messages";
 /** What a SharedDoc needs from a connection: somewhere to send bytes. */
 export interface Peer {
   send(message: Uint8Array): void;
-  /** Ends the connection (the document was deleted). */
+  /** Ends the connection (the document was deleted, access was revoked). */
   close(code: number, reason: string): void;
+  /** Whose connection this is, so membership changes can reach it. */
+  readonly userId?: string;
 }
 
 /** Origin of changes the server makes itself (API writes, loading, codebook mirroring). */

@@ -24,8 +24,11 @@ export class UpdateLog {
       .from(docUpdates)
       .where(and(eq(docUpdates.docName, docName), gt(docUpdates.id, snapshot?.upTo ?? 0)))
       .orderBy(asc(docUpdates.id));
-    const all = [...(snapshot ? [snapshot.state] : []), ...updates.map((u) => u.update)];
-    if (all.length > 0) Y.applyUpdate(doc, Y.mergeUpdates(all), origin);
+    // The snapshot is applied as it is: merging it with the log would re-encode the whole doc.
+    doc.transact(() => {
+      if (snapshot) Y.applyUpdate(doc, snapshot.state, origin);
+      if (updates.length > 0) Y.applyUpdate(doc, Y.mergeUpdates(updates.map((u) => u.update)), origin);
+    }, origin);
     return updates.length;
   }
 

@@ -145,6 +145,32 @@ describe("access", () => {
     expect((await owner.client.get(`/api/v1/documents/${doc.id}`)).body.text).toBe("Original text");
   });
 
+  it("disconnects a member the moment they are removed, and a role change makes them reconnect", async () => {
+    const { owner, project, doc } = await setup("Shared");
+    const coder = await signedUpClient(server.url, "Coder");
+    const reviewer = await signedUpClient(server.url, "Reviewer");
+    for (const [who, role] of [[coder, "coder"], [reviewer, "coder"]] as const) {
+      await owner.client.post(`/api/v1/projects/${project.id}/members`, { email: who.user.email, role });
+    }
+    const c = open(doc.id, await tokenFor(coder.client));
+    const r = open(doc.id, await tokenFor(reviewer.client));
+    await Promise.all([c.synced(), r.synced()]);
+    const closeCode = (client: ReturnType<typeof open>) =>
+      new Promise<number>((resolve) => client.provider.ws?.addEventListener("close", (e) => resolve((e as CloseEvent).code)));
+    const removed = closeCode(c);
+    const demoted = closeCode(r);
+    await owner.client.delete(`/api/v1/projects/${project.id}/members/${coder.user.id}`);
+    await owner.client.patch(`/api/v1/projects/${project.id}/members/${reviewer.user.id}`, { role: "reviewer" });
+    expect(await removed).toBe(4403);
+    expect(await demoted).toBe(1012);
+    // The demoted member reconnects by themselves, now read-only.
+    await waitFor(() => r.provider.wsconnected && r.provider.synced, "the reviewer reconnecting");
+    textOf(r.doc).insert(0, "Not any more: ");
+    await owner.client.post(`/api/v1/documents/${doc.id}/codings`, { codeId: (await owner.client.get(`/api/v1/projects/${project.id}/codes`)).body.codes[0].id, start: 0, end: 6 });
+    await waitFor(() => r.codings().length === 1, "the owner's coding reaching the reviewer");
+    expect((await owner.client.get(`/api/v1/documents/${doc.id}`)).body.text).toBe("Shared");
+  });
+
   it("closes a socket that sends a malformed message, and only that one", async () => {
     const { doc, token } = await setup("steady");
     const good = open(doc.id, token);

@@ -5,5 +5,9 @@ import { execSync } from "node:child_process";
  * yesterday's code. Runs once per vitest run, before every project.
  */
 export default function setup() {
-  execSync("npx remix vite:build", { stdio: ["ignore", "ignore", "inherit"] });
+  // NODE_ENV=production: vitest sets "test", which would give React's development build.
+  execSync("npx remix vite:build", {
+    stdio: ["ignore", "ignore", "inherit"],
+    env: { ...process.env, NODE_ENV: "production" },
+  });
 }

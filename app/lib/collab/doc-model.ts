@@ -53,9 +53,22 @@ export function anchorRange(doc: Y.Doc, start: number, end: number): { start: st
   };
 }
 
+/** An anchor that does not decode (a malformed entry written by some client) resolves to null. */
+function absolute(doc: Y.Doc, b64: string): Y.AbsolutePosition | null {
+  try {
+    return Y.createAbsolutePositionFromRelativePosition(decode(b64), doc);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Absolute offsets for one entry. An entry whose anchors cannot be resolved (deleted text, or a
+ * malformed anchor) is reported orphaned at offset 0 rather than throwing.
+ */
 export function resolveEntry(doc: Y.Doc, id: string, entry: CodingEntry, text = textOf(doc).toString()): ResolvedCoding {
-  const s = Y.createAbsolutePositionFromRelativePosition(decode(entry.start), doc);
-  const e = Y.createAbsolutePositionFromRelativePosition(decode(entry.end), doc);
+  const s = absolute(doc, entry.start);
+  const e = absolute(doc, entry.end);
   const start = s?.index ?? 0;
   const end = e?.index ?? start;
   const orphaned = !s || !e || end <= start;
@@ -72,11 +85,16 @@ export function resolveEntry(doc: Y.Doc, id: string, entry: CodingEntry, text = 
   };
 }
 
-/** Every coding with absolute offsets into the current text, in document order. */
+/**
+ * Every well-formed coding with absolute offsets into the current text, in document order.
+ * Entries that are not codings at all (any editor can write to the map) are skipped.
+ */
 export function resolveCodings(doc: Y.Doc): ResolvedCoding[] {
   const text = textOf(doc).toString();
   const out: ResolvedCoding[] = [];
-  codingsOf(doc).forEach((entry, id) => out.push(resolveEntry(doc, id, entry, text)));
+  codingsOf(doc).forEach((entry, id) => {
+    if (isCodingEntry(entry)) out.push(resolveEntry(doc, id, entry, text));
+  });
   return out.sort((a, b) => a.start - b.start || a.end - b.end || a.id.localeCompare(b.id));
 }
 

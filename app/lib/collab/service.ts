@@ -15,6 +15,11 @@ export interface CollabService {
   refreshCodebook(projectId: string): Promise<void>;
   /** Writes every pending update and projection now. */
   flush(): Promise<void>;
+  /**
+   * Applies a membership change to open connections: a removed member is disconnected for
+   * good, a member whose role changed reconnects with the new rights.
+   */
+  membershipChanged(projectId: string, userId: string, change: "removed" | "role_changed"): Promise<void>;
   /** Drops a deleted document from memory and erases its update log. */
   forget(documentId: string): Promise<void>;
 }

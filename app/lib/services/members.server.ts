@@ -2,6 +2,7 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import type { Database } from "../../../db/client";
 import { projectMembers, projects, users, type ProjectRole } from "../../../db/schema";
 import { conflict, notFound } from "../http/errors.server";
+import type { AppServices } from "../services.server";
 import { recordAudit } from "./audit.server";
 
 export function listMembers(db: Database, projectId: string) {
@@ -79,13 +80,13 @@ export async function addMember(
 }
 
 export async function changeMemberRole(
-  db: Database,
+  services: AppServices,
   actorId: string,
   projectId: string,
   userId: string,
   role: ProjectRole,
 ) {
-  return changeMembership(db, projectId, async (tx) => {
+  const changed = await changeMembership(services.db, projectId, async (tx) => {
     const [before] = await tx
       .select({ role: projectMembers.role })
       .from(projectMembers)
@@ -104,15 +105,17 @@ export async function changeMemberRole(
     });
     return { userId, role };
   });
+  await services.collab.membershipChanged(projectId, userId, "role_changed");
+  return changed;
 }
 
 export async function removeMember(
-  db: Database,
+  services: AppServices,
   actorId: string,
   projectId: string,
   userId: string,
 ) {
-  await changeMembership(db, projectId, async (tx) => {
+  await changeMembership(services.db, projectId, async (tx) => {
     const removed = await tx
       .delete(projectMembers)
       .where(and(eq(projectMembers.projectId, projectId), eq(projectMembers.userId, userId)))
@@ -125,4 +128,5 @@ export async function removeMember(
       detail: { userId, role: removed[0]!.role },
     });
   });
+  await services.collab.membershipChanged(projectId, userId, "removed");
 }
