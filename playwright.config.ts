@@ -1,4 +1,5 @@
 import { defineConfig, type PlaywrightTestConfig, type Project } from "@playwright/test";
+import { chromiumLaunchOptions } from "./tests/setup/chromium";
 import { postgresReachable } from "./tests/setup/test-db";
 
 /**
@@ -29,17 +30,7 @@ const baseURL = (kind: Kind) => `http://localhost:${ports[kind]}`;
 const chromium = {
   browserName: "chromium",
   viewport: { width: 1280, height: 800 },
-  launchOptions: {
-    executablePath: process.env.PLAYWRIGHT_CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-    ],
-  },
+  launchOptions: chromiumLaunchOptions,
 } satisfies Project["use"];
 
 const projects: Project[] = kinds.map((kind) => ({

@@ -3,6 +3,7 @@ import WebSocket from "ws";
 import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
 import { addCoding } from "../app/lib/collab/doc-model";
+import { chromiumLaunchOptions } from "../tests/setup/chromium";
 import { newId } from "../db/ids";
 import { envNumber, type Bench } from "./lib/bench";
 import { createBenchDatabase } from "./lib/pg";
@@ -15,14 +16,6 @@ import { makeTranscript, seeded } from "./lib/transcript";
 const CHARS = 1_000_000;
 const CODINGS = 5_000;
 const CODES = 12;
-const CHROMIUM_ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-];
 
 async function api<T>(server: RunningServer, cookie: string, method: string, path: string, body?: unknown): Promise<T> {
   const res = await fetch(server.baseUrl + path, {
@@ -111,7 +104,7 @@ export const editorRenderBench: Bench = {
     const runs = envNumber("BENCH_RENDER_RUNS", 3);
     const db = await createBenchDatabase();
     let server = await startThicket(ctx.serverRoot, { DATABASE_URL: db.url });
-    const browser = await chromium.launch({ executablePath: process.env.PLAYWRIGHT_CHROMIUM_PATH ?? "/usr/bin/chromium", args: CHROMIUM_ARGS });
+    const browser = await chromium.launch(chromiumLaunchOptions);
     try {
       const { cookie, path } = await seed(server);
       // Warm: the document is already live in the server's memory.
