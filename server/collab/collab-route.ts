@@ -44,6 +44,8 @@ export function collabRoute(deps: {
       deps.manager.get(room).then(
         (doc) => {
           ws.off("message", hold);
+          // Gone while the doc loaded: serving it now would leave a peer (and its ping) behind.
+          if (ws.readyState !== ws.OPEN) return;
           serveConnection(ws, doc, { readOnly, limits: deps.limits, early, userId: auth.user.id });
         },
         (err: unknown) => {

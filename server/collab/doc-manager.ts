@@ -119,14 +119,24 @@ export class DocManager {
     for (const [name, entry] of this.entries) {
       const p = entry.persisted;
       if (!p) continue;
-      if (p.pending.length > 0) {
-        const updates = p.pending.splice(0);
-        p.logged = await this.log.append(name, updates, entry.doc, p.logged);
-      }
-      if (p.dirty && (projectNow || Date.now() - p.projectedAt >= this.opts.projectionIntervalMs)) {
-        p.dirty = false;
-        p.projectedAt = Date.now();
-        await p.projection.write(entry.doc);
+      try {
+        if (p.pending.length > 0) {
+          // Taken off the queue only once logged: a failed write is retried on the next flush.
+          const count = p.pending.length;
+          p.logged = await this.log.append(name, p.pending.slice(0, count), entry.doc, p.logged);
+          p.pending.splice(0, count);
+        }
+        if (p.dirty && (projectNow || Date.now() - p.projectedAt >= this.opts.projectionIntervalMs)) {
+          p.dirty = false;
+          p.projectedAt = Date.now();
+          await p.projection.write(entry.doc).catch((err: unknown) => {
+            p.dirty = true;
+            throw err;
+          });
+        }
+      } catch (err) {
+        // One document's failure does not stop the others from being written.
+        console.error(`collab: could not write ${name}`, err);
       }
     }
   }

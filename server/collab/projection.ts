@@ -18,6 +18,32 @@ export class DocumentProjection {
     readonly documentId: string,
   ) {}
 
+  /**
+   * Starts from what is stored, so opening a document writes nothing (and does not bump its
+   * updated_at) unless the live state really differs from the projection.
+   */
+  private async readStored(): Promise<void> {
+    const [row] = await this.db.select({ text: documents.text }).from(documents).where(eq(documents.id, this.documentId));
+    const rows = await this.db.select().from(codings).where(eq(codings.documentId, this.documentId));
+    this.lastText = row?.text ?? "";
+    this.written = new Map(
+      rows.map((r) => [
+        r.id,
+        JSON.stringify({
+          id: r.id,
+          codeId: r.codeId,
+          start: r.start,
+          end: r.end,
+          quote: r.quote,
+          authorId: r.authorId ?? "",
+          createdAt: r.createdAt.toISOString(),
+          memo: r.memo,
+          orphaned: r.orphaned,
+        }),
+      ]),
+    );
+  }
+
   async write(doc: Y.Doc): Promise<void> {
     const text = textOf(doc).toString();
     const resolved: ResolvedCoding[] = [];
@@ -44,6 +70,7 @@ export class DocumentProjection {
     const next = new Map(valid.map((c) => [c.id, JSON.stringify(c)]));
     const changed = valid.filter((c) => this.written.get(c.id) !== next.get(c.id));
     const removed = [...this.written.keys()].filter((id) => !next.has(id));
+    if (this.lastText === null) await this.readStored();
     const textChanged = text !== this.lastText;
     if (!textChanged && changed.length === 0 && removed.length === 0) return;
 
@@ -51,10 +78,7 @@ export class DocumentProjection {
       if (textChanged) {
         await tx.update(documents).set({ text, updatedAt: sql`now()` }).where(eq(documents.id, this.documentId));
       }
-      if (this.lastText === null) {
-        // First run for this doc in this process: replace whatever an earlier process left.
-        await tx.delete(codings).where(eq(codings.documentId, this.documentId));
-      } else if (removed.length > 0) {
+      if (removed.length > 0) {
         await tx.delete(codings).where(and(eq(codings.documentId, this.documentId), inArray(codings.id, removed)));
       }
       for (let i = 0; i < changed.length; i += 500) {

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { textOf } from "~/lib/collab/doc-model";
-import { docSnapshots, docUpdates } from "../../db/schema";
+import { docSnapshots, docUpdates, documents } from "../../db/schema";
 import { ApiClient, signedUpClient } from "../setup/api-client";
 import { connectDoc, until } from "../setup/collab-client";
 import { createTestDatabase, type TestDatabase } from "../setup/test-db";
@@ -53,7 +53,12 @@ it("compacts a long update log into a snapshot, and loads it back whole", async 
   const again = new ApiClient(server.url);
   again.cookie = cookie;
   const expected = Array.from({ length: 30 }, (_, i) => `${i} `).join("");
+  const [before] = await db.select({ updatedAt: documents.updatedAt }).from(documents).where(eq(documents.id, doc.id));
   expect((await again.get(`/api/v1/documents/${doc.id}`)).body.text).toBe(expected);
+  // Opening a document does not rewrite it: the list's "last updated" stays put.
+  await server.services.collab.flush();
+  const [after] = await db.select({ updatedAt: documents.updatedAt }).from(documents).where(eq(documents.id, doc.id));
+  expect(after!.updatedAt).toEqual(before!.updatedAt);
 });
 
 it("disconnects everyone from a document when it is deleted, and erases its log", async () => {
