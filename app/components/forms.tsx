@@ -72,11 +72,16 @@ export function TextAreaField({ label, name, state, defaultValue, ...rest }: Tex
   );
 }
 
-export function FormError({ state }: { state?: FormState }) {
-  if (!state?.formError) return null;
+/**
+ * The form's own error. With `summarize`, a failure that only has field errors shows the first
+ * of them (for forms whose fields are not on screen, like a row's confirm dialog).
+ */
+export function FormError({ state, summarize = false }: { state?: FormState; summarize?: boolean }) {
+  const message = state?.formError ?? (summarize ? Object.values(state?.fieldErrors ?? {})[0] : undefined);
+  if (!message) return null;
   return (
     <div className="alert alert--error" role="alert">
-      {state.formError}
+      {message}
     </div>
   );
 }

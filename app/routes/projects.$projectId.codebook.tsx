@@ -160,7 +160,7 @@ export default function Codebook() {
         <div role="status" aria-live="polite" className={success ? "alert alert--success" : "visually-hidden"}>
           {success}
         </div>
-        <FormError state={pageFailure ? { formError: pageFailure.formError ?? Object.values(pageFailure.fieldErrors ?? {})[0] } : undefined} />
+        <FormError state={pageFailure} summarize />
         {tree.length === 0 ? (
           <div className="empty">
             <h3>No codes yet</h3>

@@ -70,20 +70,21 @@ export default function DocumentList() {
   const failure = failureFor(result);
   const filtered = filter.q !== "" || filter.kind !== "";
   const listPath = `/projects/${projectId}/documents`;
+  const addDocument = canEdit ? (
+    <Link to={`${listPath}/new`} className="btn">
+      Add document
+    </Link>
+  ) : null;
   return (
     <section aria-labelledby="documents-heading">
       <div className="section-head">
         <h2 id="documents-heading">Documents</h2>
-        {canEdit ? (
-          <Link to={`${listPath}/new`} className="btn">
-            Add document
-          </Link>
-        ) : null}
+        {addDocument}
       </div>
       <div role="status" aria-live="polite" className={success ? "alert alert--success" : "visually-hidden"}>
         {success}
       </div>
-      <FormError state={failure ? { formError: failure.formError ?? Object.values(failure.fieldErrors ?? {})[0] } : undefined} />
+      <FormError state={failure} summarize />
       {documents.length === 0 && !filtered ? (
         <div className="empty">
           <h3>No documents yet</h3>
@@ -92,11 +93,7 @@ export default function DocumentList() {
               ? "Add an interview, field note or story: paste its text, or upload a Word file, a text file or a transcript."
               : "Researchers and coders add interviews, field notes and stories here."}
           </p>
-          {canEdit ? (
-            <Link to={`${listPath}/new`} className="btn">
-              Add document
-            </Link>
-          ) : null}
+          {addDocument}
         </div>
       ) : (
         <div className="card">

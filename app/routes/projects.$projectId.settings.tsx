@@ -107,7 +107,7 @@ export default function ProjectSettings() {
             {success}
           </div>
         ) : null}
-        {otherFailure ? <FormError state={{ formError: otherFailure.formError ?? Object.values(otherFailure.fieldErrors ?? {})[0] }} /> : null}
+        <FormError state={otherFailure} summarize />
         <section className="card" aria-labelledby="members-heading">
           <h2 id="members-heading">Members</h2>
           <MembersTable members={members} currentUserId={currentUserId} canManage={canManage} />

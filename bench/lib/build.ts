@@ -3,7 +3,8 @@ import { access } from "node:fs/promises";
 import path from "node:path";
 import { PROJECT_ROOT } from "./process";
 
-const BUILD_DIR = path.join(PROJECT_ROOT, "build");
+/** Where the server will look for the build (server/main.ts reads BUILD_DIR too). */
+const BUILD_DIR = path.resolve(PROJECT_ROOT, process.env.BUILD_DIR ?? "build");
 const SERVER_ENTRY = "server/index.js";
 
 async function exists(file: string): Promise<boolean> {

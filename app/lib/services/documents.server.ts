@@ -78,17 +78,7 @@ export async function readLiveDocument(services: AppServices, documentId: string
     caseKey: meta.caseKey,
     attributes: meta.attributes,
     text: live.text,
-    codings: live.codings.map((c) => ({
-      id: c.id,
-      codeId: c.codeId,
-      start: c.start,
-      end: c.end,
-      quote: c.quote,
-      authorId: c.authorId,
-      memo: c.memo,
-      createdAt: c.createdAt,
-      orphaned: c.orphaned,
-    })),
+    codings: live.codings,
   };
 }
 
