@@ -8,6 +8,7 @@ import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
+import { registerRawDriver } from "./raw";
 import * as schema from "./schema";
 
 /** One query layer over both drivers: queries are written once against this type. */
@@ -35,6 +36,7 @@ export function openDatabase(target: DatabaseTarget): DatabaseHandle {
     // query; without a listener the pool's error event would crash the process.
     pool.on("error", (err) => console.error("postgres: idle connection lost:", err.message));
     const db = drizzlePg(pool, { schema });
+    registerRawDriver(db as unknown as Database, { kind: "postgres", pool });
     return {
       db: db as unknown as Database,
       kind: "postgres",
@@ -45,6 +47,7 @@ export function openDatabase(target: DatabaseTarget): DatabaseHandle {
   if (target.dataDir) mkdirSync(target.dataDir, { recursive: true });
   const client = target.dataDir ? new PGlite(target.dataDir) : new PGlite();
   const db = drizzlePglite(client, { schema });
+  registerRawDriver(db as unknown as Database, { kind: "pglite", client });
   return {
     db: db as unknown as Database,
     kind: "pglite",

@@ -12,3 +12,7 @@ export const documentKindLabels: Record<DocumentKind, string> = {
 
 export const memoTargets = ["document", "code"] as const;
 export type MemoTarget = (typeof memoTargets)[number];
+
+/** Column types of an imported dataset (API.md, "Quantitative data"). */
+export const columnTypes = ["integer", "number", "boolean", "date", "text"] as const;
+export type ColumnType = (typeof columnTypes)[number];

@@ -11,14 +11,15 @@ import {
   primaryKey,
   text,
   timestamp,
+  uniqueIndex,
 } from "drizzle-orm/pg-core";
 import { newId } from "./ids";
 
-import { documentKinds, memoTargets } from "./kinds";
+import { documentKinds, memoTargets, type ColumnType } from "./kinds";
 import { projectRoles } from "./roles";
 
 export { projectRoles, type ProjectRole } from "./roles";
-export { documentKinds, type DocumentKind } from "./kinds";
+export { documentKinds, type DocumentKind, columnTypes, type ColumnType } from "./kinds";
 
 export const projectRole = pgEnum("project_role", projectRoles);
 
@@ -232,3 +233,88 @@ export type DocumentRow = typeof documents.$inferSelect;
 export type Code = typeof codes.$inferSelect;
 export type CodingRow = typeof codings.$inferSelect;
 export type Memo = typeof memos.$inferSelect;
+
+// ---------------------------------------------------------------------------------------------
+// Quantitative data. Each dataset's rows live in a real, typed table of its own in the
+// `datasets` schema (created by migration), named by `tableName`; this table is its catalogue.
+
+/** A dataset column: the header as the user wrote it, its type, and its SQL identifier. */
+export interface StoredColumn {
+  name: string;
+  type: ColumnType;
+  /** Lower-case identifier made from the header, unique in the table; always quoted in SQL. */
+  sqlName: string;
+}
+
+export const datasets = pgTable(
+  "datasets",
+  {
+    id: text("id").primaryKey().$defaultFn(newId),
+    projectId: text("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    /** The key column's header name: documents whose caseKey equals its value are that case. */
+    keyColumn: text("key_column").notNull(),
+    /** Unqualified table name in the `datasets` schema, generated (never from user text). */
+    tableName: text("table_name").notNull().unique(),
+    columns: jsonb("columns").$type<StoredColumn[]>().notNull(),
+    rowCount: integer("row_count").notNull(),
+    /** Per-column summaries, computed on first view and kept (datasets do not change). */
+    summary: jsonb("summary").$type<unknown>(),
+    createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("datasets_project_name_idx").on(t.projectId, t.name)],
+);
+
+/** A structured filter over one dataset; its size and numbers are computed when it is saved. */
+export const segments = pgTable(
+  "segments",
+  {
+    id: text("id").primaryKey().$defaultFn(newId),
+    projectId: text("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
+    datasetId: text("dataset_id")
+      .notNull()
+      .references(() => datasets.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    filter: jsonb("filter").$type<unknown>().notNull(),
+    size: integer("size").notNull(),
+    /** Numbers inside vs outside the segment, computed when it is saved. */
+    stats: jsonb("stats").$type<unknown>().notNull(),
+    createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    updatedAt: timestamp("updated_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("segments_project_name_idx").on(t.projectId, t.name), index("segments_dataset_id_idx").on(t.datasetId)],
+);
+
+/** "This code explains this pattern": a researcher's explicit link, with a short note. */
+export const codeSegmentLinks = pgTable(
+  "code_segment_links",
+  {
+    id: text("id").primaryKey().$defaultFn(newId),
+    projectId: text("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
+    codeId: text("code_id")
+      .notNull()
+      .references(() => codes.id, { onDelete: "cascade" }),
+    segmentId: text("segment_id")
+      .notNull()
+      .references(() => segments.id, { onDelete: "cascade" }),
+    note: text("note").notNull().default(""),
+    createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("code_segment_links_pair_idx").on(t.codeId, t.segmentId),
+    index("code_segment_links_segment_idx").on(t.segmentId),
+  ],
+);
+
+export type DatasetRow = typeof datasets.$inferSelect;
+export type SegmentRow = typeof segments.$inferSelect;
+export type CodeSegmentLinkRow = typeof codeSegmentLinks.$inferSelect;
