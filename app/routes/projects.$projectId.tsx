@@ -43,6 +43,8 @@ export default function ProjectLayout() {
           <>
             <NavLink to={`/projects/${project.id}/documents`}>Documents</NavLink>
             <NavLink to={`/projects/${project.id}/codebook`}>Codebook</NavLink>
+            <NavLink to={`/projects/${project.id}/data`}>Data &amp; segments</NavLink>
+            <NavLink to={`/projects/${project.id}/matrix`}>Matrix</NavLink>
           </>
         ) : null}
         <NavLink to={`/projects/${project.id}/settings`}>Members &amp; settings</NavLink>
