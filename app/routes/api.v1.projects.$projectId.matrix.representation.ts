@@ -1,0 +1,18 @@
+import { requireProjectAccess } from "~/lib/auth/guards.server";
+import { representation } from "~/lib/datasets/representation.server";
+import { cellQuerySchema } from "~/lib/datasets/segment-input";
+import { apiRoute, json } from "~/lib/http/api.server";
+import { validationError } from "~/lib/http/body.server";
+
+const handler = apiRoute({
+  /** `?codeId&segmentId`: is the code over- or under-represented among the segment's cases? */
+  async GET({ request, params, context }) {
+    await requireProjectAccess(context, params.projectId!, "documents:read");
+    const query = cellQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+    if (!query.success) throw validationError(query.error);
+    return json(await representation(context.services, params.projectId!, query.data.codeId, query.data.segmentId));
+  },
+});
+
+export const loader = handler;
+export const action = handler;
