@@ -9,7 +9,11 @@ import type { Database } from "./client";
  */
 export type RawDriver = { kind: "postgres"; pool: pg.Pool } | { kind: "pglite"; client: PGlite };
 
-const drivers = new WeakMap<Database, RawDriver>();
+// Shared through globalThis: the server build bundles its own copy of this module, while the
+// process that opened the database (server/main.ts, the tests) uses the source one.
+const registry = globalThis as unknown as Record<symbol, WeakMap<Database, RawDriver> | undefined>;
+const key = Symbol.for("thicket.rawDrivers");
+const drivers = (registry[key] ??= new WeakMap<Database, RawDriver>());
 
 export function registerRawDriver(db: Database, driver: RawDriver): void {
   drivers.set(db, driver);

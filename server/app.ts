@@ -18,6 +18,8 @@ import { createUpgradeHandler, type UpgradeRoute } from "./upgrade";
 
 /** Where documents are created (uploads, pasted transcripts): these get the upload limit. */
 const UPLOAD_PATHS = /^\/(api\/v1\/)?projects\/[^/]+\/documents(\/new)?\/?$/;
+/** Dataset imports (CSV, streamed to the database): these get the dataset limit. */
+const DATASET_IMPORT_PATHS = /^\/api\/v1\/projects\/[^/]+\/datasets\/?$/;
 
 export interface AppServerOptions {
   config: AppConfig;
@@ -79,7 +81,11 @@ export async function createAppServer(opts: AppServerOptions): Promise<AppServer
     // Refuse a declared oversized body before parsing it (routes also cap chunked ones). Node
     // discards the unread body to keep the connection; an absurd one closes it instead.
     const declared = Number(req.headers["content-length"] ?? 0);
-    const limit = UPLOAD_PATHS.test(req.path) ? config.maxUploadBytes : config.maxBodyBytes;
+    const limit = DATASET_IMPORT_PATHS.test(req.path)
+      ? config.maxDatasetBytes
+      : UPLOAD_PATHS.test(req.path)
+        ? config.maxUploadBytes
+        : config.maxBodyBytes;
     if (declared > limit) {
       if (declared > limit * DRAIN_FACTOR) res.setHeader("Connection", "close");
       void sendResponse(res, toErrorResponse(payloadTooLarge(limit)));

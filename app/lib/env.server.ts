@@ -27,6 +27,7 @@ const envSchema = z.object({
   TRUST_PROXY: booleanFlag.default(false),
   MAX_BODY_BYTES: z.coerce.number().int().positive().default(1_048_576),
   MAX_UPLOAD_BYTES: z.coerce.number().int().positive().default(16 * 1_048_576),
+  MAX_DATASET_BYTES: z.coerce.number().int().positive().default(1_073_741_824),
   RATE_LIMIT_LOGIN_PER_IP: rateLimit.prefault("30/600"),
   RATE_LIMIT_LOGIN_PER_EMAIL: rateLimit.prefault("10/600"),
   RATE_LIMIT_SIGNUP_PER_IP: rateLimit.prefault("10/3600"),
@@ -51,6 +52,8 @@ export interface AppConfig {
   maxBodyBytes: number;
   /** Larger limit for creating documents (uploads, pasted transcripts). */
   maxUploadBytes: number;
+  /** Largest CSV a dataset import accepts (streamed, never held in memory). */
+  maxDatasetBytes: number;
   rateLimits: {
     loginPerIp: RateLimitRule;
     loginPerEmail: RateLimitRule;
@@ -86,6 +89,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     trustProxy: e.TRUST_PROXY,
     maxBodyBytes: e.MAX_BODY_BYTES,
     maxUploadBytes: e.MAX_UPLOAD_BYTES,
+    maxDatasetBytes: e.MAX_DATASET_BYTES,
     rateLimits: {
       loginPerIp: e.RATE_LIMIT_LOGIN_PER_IP,
       loginPerEmail: e.RATE_LIMIT_LOGIN_PER_EMAIL,

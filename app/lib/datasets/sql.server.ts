@@ -13,7 +13,7 @@ export function datasetTable(dataset: Pick<DatasetRow, "tableName">): SQL {
 export function columnSql(column: Pick<StoredColumn, "sqlName">, alias?: string): SQL {
   return alias
     ? sql`${sql.identifier(alias)}.${sql.identifier(column.sqlName)}`
-    : sql.identifier(column.sqlName);
+    : sql`${sql.identifier(column.sqlName)}`;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { Database } from "../../../db/client";
 import { projectMembers, projects, type ProjectRole } from "../../../db/schema";
+import { dropProjectDatasetTables } from "../datasets/datasets.server";
 import { recordAudit } from "./audit.server";
 
 export async function createProject(
@@ -72,6 +73,10 @@ export async function updateProject(
   });
 }
 
+/** The project's dataset tables go in the same transaction as its rows (the rest cascades). */
 export async function deleteProject(db: Database, projectId: string) {
-  await db.delete(projects).where(and(eq(projects.id, projectId)));
+  await db.transaction(async (tx) => {
+    await dropProjectDatasetTables(tx, projectId);
+    await tx.delete(projects).where(and(eq(projects.id, projectId)));
+  });
 }

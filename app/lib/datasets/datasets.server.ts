@@ -1,0 +1,60 @@
+import { asc, eq, sql } from "drizzle-orm";
+import type { Database } from "../../../db/client";
+import { datasets, type DatasetRow } from "../../../db/schema";
+import { notFound } from "../http/errors.server";
+import type { AppServices } from "../services.server";
+import { datasetTable, publicColumns } from "./sql.server";
+import type { DatasetInfo } from "./types";
+
+/** API.md's `{id, name, key, rowCount, columns}`, plus projectId and createdAt. */
+export function datasetInfo(row: Omit<DatasetRow, "summary" | "createdBy" | "tableName"> & { createdAt: Date }): DatasetInfo {
+  return {
+    id: row.id,
+    projectId: row.projectId,
+    name: row.name,
+    key: row.keyColumn,
+    rowCount: row.rowCount,
+    columns: publicColumns(row),
+    createdAt: row.createdAt.toISOString(),
+  };
+}
+
+export async function listDatasets(services: AppServices, projectId: string): Promise<DatasetInfo[]> {
+  const rows = await services.db
+    .select()
+    .from(datasets)
+    .where(eq(datasets.projectId, projectId))
+    .orderBy(asc(datasets.name));
+  return rows.map(datasetInfo);
+}
+
+export async function findDataset(services: AppServices, datasetId: string): Promise<DatasetRow | null> {
+  const [row] = await services.db.select().from(datasets).where(eq(datasets.id, datasetId));
+  return row ?? null;
+}
+
+/** The catalogue row, or a 404. */
+export async function requireDataset(services: AppServices, datasetId: string): Promise<DatasetRow> {
+  const row = await findDataset(services, datasetId);
+  if (!row) throw notFound("Dataset not found.");
+  return row;
+}
+
+export async function getDataset(services: AppServices, datasetId: string): Promise<DatasetInfo> {
+  return datasetInfo(await requireDataset(services, datasetId));
+}
+
+/** Drops the dataset's table and its catalogue row together (segments go by cascade). */
+export async function deleteDataset(services: AppServices, datasetId: string): Promise<void> {
+  const dataset = await requireDataset(services, datasetId);
+  await services.db.transaction(async (tx) => {
+    await tx.execute(sql`DROP TABLE IF EXISTS ${datasetTable(dataset)}`);
+    await tx.delete(datasets).where(eq(datasets.id, dataset.id));
+  });
+}
+
+/** For deleting a project: its dataset tables, in the caller's transaction. */
+export async function dropProjectDatasetTables(tx: Database, projectId: string): Promise<void> {
+  const rows = await tx.select({ tableName: datasets.tableName }).from(datasets).where(eq(datasets.projectId, projectId));
+  for (const row of rows) await tx.execute(sql`DROP TABLE IF EXISTS ${datasetTable(row)}`);
+}
