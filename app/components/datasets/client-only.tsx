@@ -1,0 +1,11 @@
+import { useEffect, useState, type ReactNode } from "react";
+
+/**
+ * Renders its children only in the browser, after hydration; a box of the same size stands in
+ * on the server, so the page does not jump and the charts never have to render without a DOM.
+ */
+export function ClientOnly({ width, height, children }: { width: number; height: number; children: () => ReactNode }) {
+  const [mounted, setMounted] = useState(false);
+  useEffect(() => setMounted(true), []);
+  return mounted ? <>{children()}</> : <div className="chart-placeholder" style={{ width, height }} />;
+}
