@@ -14,6 +14,7 @@ import { formFailure, parseForm } from "~/lib/http/forms.server";
 import { pageGuard, requirePageAuth } from "~/lib/http/page.server";
 import type { RequestContext } from "~/lib/services.server";
 import { CODE_PALETTE, createCode, deleteCode, listCodes, mergeCode, updateCode } from "~/lib/services/codes.server";
+import { linksForProject } from "~/lib/datasets/links.server";
 import { addMemo, deleteMemo, listMemos, memoProject } from "~/lib/services/memos.server";
 import { createCodeSchema, memoSchema, updateCodeSchema } from "~/lib/validation/schemas";
 
@@ -24,12 +25,19 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const projectId = params.projectId!;
   return pageGuard(async () => {
     const { role } = await requireProjectAccess(context, projectId, "documents:read");
-    const codes = await listCodes(context.services, projectId);
+    const [codes, links] = await Promise.all([listCodes(context.services, projectId), linksForProject(context.services, projectId)]);
     // One small indexed query per code; a per-project memo query would be one (see the report).
     const memos = await Promise.all(codes.map((c) => listMemos(context.services, "code", c.id)));
     const resource = { kind: "project" as const, projectId, role };
     return {
-      codes: codes.map((c, i) => ({ ...c, memos: memos[i]! })),
+      codes: codes.map((c, i) => ({
+        ...c,
+        memos: memos[i]!,
+        // Segments this code explains ("this code explains this pattern"), shown in its panel.
+        segmentLinks: links
+          .filter((l) => l.codeId === c.id)
+          .map(({ id, segmentId, segmentName, note }) => ({ id, segmentId, segmentName, note })),
+      })),
       userId: user.id,
       suggestedColor: CODE_PALETTE[codes.length % CODE_PALETTE.length]!,
       canEdit: can(user, "codebook:edit", resource),

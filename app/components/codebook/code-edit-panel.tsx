@@ -1,4 +1,4 @@
-import { Form } from "@remix-run/react";
+import { Form, Link, useParams } from "@remix-run/react";
 import { useState } from "react";
 import { ConfirmDialog } from "../confirm-dialog";
 import { Field, FormError, SubmitButton, TextAreaField, type FormState } from "../forms";
@@ -8,6 +8,14 @@ import { codingsLabel, indentLabel, subtreeIds, type CodeItem, type CodeNode } f
  * Rename, recolour, describe and move a code (one form), and merge it into another. Codes
  * below it are left out of both pickers: a code cannot sit under, or merge into, its own branch.
  */
+/** A segment this code is linked to, with the note saying how it explains it. */
+export interface CodeSegmentLinkItem {
+  id: string;
+  segmentId: string;
+  segmentName: string;
+  note: string;
+}
+
 export function CodeEditPanel({
   code,
   codes,
@@ -15,7 +23,7 @@ export function CodeEditPanel({
   state,
   mergeState,
 }: {
-  code: CodeItem;
+  code: CodeItem & { segmentLinks?: CodeSegmentLinkItem[] };
   codes: CodeItem[];
   flat: CodeNode[];
   state?: FormState;
@@ -27,8 +35,23 @@ export function CodeEditPanel({
   const into = codes.find((c) => c.id === intoId);
   const children = codes.filter((c) => c.parentId === code.id).length;
   const values = state?.values;
+  const { projectId } = useParams();
+  const segmentLinks = code.segmentLinks ?? [];
   return (
     <div className="code-panel">
+      {segmentLinks.length > 0 ? (
+        <div className="code-links" data-testid="code-segment-links">
+          <h4>Explains</h4>
+          <ul className="code-links__list">
+            {segmentLinks.map((link) => (
+              <li key={link.id}>
+                <Link to={`/projects/${projectId}/segments/${link.segmentId}`}>{link.segmentName}</Link>
+                {link.note ? <span className="code-links__note"> — {link.note}</span> : null}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
       <Form method="post" className="form" noValidate aria-label={`Edit “${code.name}”`}>
         <input type="hidden" name="codeId" value={code.id} />
         <FormError state={state} />

@@ -1,3 +1,4 @@
+import { useSearchParams } from "@remix-run/react";
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { codeTree } from "./codebook-tree";
 import { CodebookPanel } from "./codebook-panel";
@@ -197,6 +198,29 @@ export function CollabEditor(props: CollabEditorProps) {
   useEffect(() => {
     editor.current?.setEditable(canEdit && !refused);
   }, [canEdit, refused, snapshot.ready]);
+
+  // ?coding=ID (the matrix's "Open in editor"): once the text and its codings are in, select
+  // that passage, scroll to it, mark it and step through its code from there. Once per id.
+  const [searchParams] = useSearchParams();
+  const landingId = searchParams.get("coding");
+  const landedOn = useRef<string | null>(null);
+  const editorReady = snapshot.ready && session !== null && editorModule !== null;
+  useEffect(() => {
+    const ed = editor.current;
+    if (!landingId || !editorReady || !ed || landedOn.current === landingId) return;
+    landedOn.current = landingId;
+    const target = byId.get(landingId);
+    if (!target || target.orphaned) {
+      setNotice(target ? "That excerpt's text was deleted; it is listed under orphaned codings." : "That excerpt is no longer in this document.");
+      return;
+    }
+    ed.land(target.start, target.end);
+    ed.focus();
+    ed.setFocusCode(target.codeId);
+    const list = ed.codingsOfCode(target.codeId);
+    setFocus({ codeId: target.codeId, index: Math.max(0, list.findIndex((c) => c.id === target.id)), total: list.length });
+    setNotice(`Showing the passage coded “${codeMap.get(target.codeId)?.name ?? "a code"}”.`);
+  }, [landingId, editorReady, byId, codeMap]);
 
   // Ctrl/Cmd+K from anywhere on the page (the editor handles it itself when focused).
   useEffect(() => {

@@ -16,6 +16,7 @@ import {
   type CodingRange,
 } from "./codings-field.client";
 import type { CollabSession } from "./collab-session.client";
+import { landing, markLanding } from "./landing.client";
 import { codingStripes } from "./stripes.client";
 import type { CodeInfo } from "./types";
 
@@ -43,6 +44,8 @@ export interface EditorHandle {
   focus(): void;
   setEditable(editable: boolean): void;
   setFocusCode(codeId: string | null): void;
+  /** Selects a passage opened from elsewhere, scrolls it to the middle and marks it for a moment. */
+  land(from: number, to: number): void;
   codingsOfCode(codeId: string): CodingRange[];
   /** Screen coordinates of a position, for placing the popover. */
   coordsAt(pos: number): { left: number; top: number; bottom: number } | null;
@@ -97,6 +100,7 @@ export function createEditor(parent: HTMLElement, session: CollabSession, opts: 
       codingsField,
       codingHighlights,
       codingStripes({ onStripeClick: opts.onStripeClick }),
+      landing,
       EditorView.contentAttributes.of({ "aria-label": "Document text", spellcheck: "false" }),
       EditorView.updateListener.of((update) => {
         if (!update.selectionSet && !update.docChanged) return;
@@ -167,6 +171,13 @@ export function createEditor(parent: HTMLElement, session: CollabSession, opts: 
     },
     setFocusCode(codeId) {
       if (view.state.field(codingsField).focus !== codeId) view.dispatch({ effects: setFocusCode.of(codeId) });
+    },
+    land(from, to) {
+      view.dispatch({
+        selection: EditorSelection.single(from, to),
+        effects: EditorView.scrollIntoView(from, { y: "center" }),
+      });
+      markLanding(view, from, to);
     },
     codingsOfCode: (codeId) => codingsOfCode(view.state, codeId),
     coordsAt(pos) {

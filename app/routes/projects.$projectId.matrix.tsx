@@ -1,0 +1,155 @@
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { and, count, eq, isNotNull } from "drizzle-orm";
+import { useCallback, useMemo, useRef, useState } from "react";
+import { z } from "zod";
+import { CellPanel } from "~/components/matrix/cell-panel";
+import { MatrixLegend } from "~/components/matrix/matrix-legend";
+import { cellKey, cellLookup, type ShadeMeasure } from "~/components/matrix/matrix-model";
+import { MatrixSetup } from "~/components/matrix/matrix-setup";
+import { MatrixTable, type SelectedCell } from "~/components/matrix/matrix-table";
+import { requireProjectAccess } from "~/lib/auth/guards.server";
+import { can } from "~/lib/auth/permissions";
+import { linkCodeToSegment, linksForProject } from "~/lib/datasets/links.server";
+import { buildMatrix } from "~/lib/datasets/matrix.server";
+import { createLinkSchema } from "~/lib/datasets/segment-input";
+import { HttpError } from "~/lib/http/errors.server";
+import { formFailure, parseForm } from "~/lib/http/forms.server";
+import { pageGuard, requirePageAuth } from "~/lib/http/page.server";
+import type { AppServices } from "~/lib/services.server";
+import matrixStyles from "~/styles/matrix.css?url";
+import { datasets, documents } from "../../db/schema";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: matrixStyles }];
+
+export const meta: MetaFunction = () => [{ title: "Matrix · Thicket" }];
+
+/** What the empty state needs to say what is missing. */
+async function setupCounts(services: AppServices, projectId: string) {
+  const [[data], [keyed]] = await Promise.all([
+    services.db.select({ n: count() }).from(datasets).where(eq(datasets.projectId, projectId)),
+    services.db
+      .select({ n: count() })
+      .from(documents)
+      .where(and(eq(documents.projectId, projectId), isNotNull(documents.caseKey))),
+  ]);
+  return { datasets: data?.n ?? 0, documentsWithCaseKey: keyed?.n ?? 0 };
+}
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { user } = requirePageAuth(request, context);
+  const projectId = params.projectId!;
+  return pageGuard(async () => {
+    const { role } = await requireProjectAccess(context, projectId, "documents:read");
+    const [matrix, links, setup] = await Promise.all([
+      buildMatrix(context.services, projectId),
+      linksForProject(context.services, projectId),
+      setupCounts(context.services, projectId),
+    ]);
+    const resource = { kind: "project" as const, projectId, role };
+    return {
+      projectId,
+      matrix,
+      links,
+      setup,
+      canLink: can(user, "segments:edit", resource),
+      canEditData: can(user, "datasets:edit", resource),
+      canEditCodes: can(user, "codes:propose", resource),
+    };
+  });
+}
+
+const linkSchema = createLinkSchema.extend({ segmentId: z.string().min(1, "Choose a segment.") });
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { user } = requirePageAuth(request, context);
+  const projectId = params.projectId!;
+  const form = await request.formData();
+  const intent = String(form.get("intent") ?? "");
+  try {
+    if (intent !== "link-code") throw new HttpError(400, "unknown_intent", "That form is not one this page understands.");
+    await requireProjectAccess(context, projectId, "segments:edit");
+    const { codeId, segmentId, note } = parseForm(form, linkSchema);
+    await linkCodeToSegment(context.services, projectId, user.id, { codeId, segmentId, note });
+    return { ok: true as const, intent, message: "Code linked to the segment." };
+  } catch (err) {
+    return formFailure(err, form);
+  }
+}
+
+export default function MatrixPage() {
+  const data = useLoaderData<typeof loader>();
+  const { matrix, projectId } = data;
+  const [measure, setMeasure] = useState<ShadeMeasure>("cases");
+  const [selected, setSelected] = useState<SelectedCell | null>(null);
+  const trigger = useRef<HTMLButtonElement | null>(null);
+  const cellOf = useMemo(() => cellLookup(matrix), [matrix]);
+  const linked = useMemo(() => new Set(data.links.map((l) => cellKey(l.codeId, l.segmentId))), [data.links]);
+  const select = useCallback((cell: SelectedCell, button: HTMLButtonElement) => {
+    trigger.current = button;
+    setSelected(cell);
+  }, []);
+  const close = useCallback(() => {
+    setSelected(null);
+    // Back to the cell that opened the panel, for keyboard users.
+    trigger.current?.focus();
+  }, []);
+
+  const code = selected ? matrix.codes.find((c) => c.id === selected.codeId) : undefined;
+  const segment = selected ? matrix.segments.find((s) => s.id === selected.segmentId) : undefined;
+  const link = selected ? data.links.find((l) => l.codeId === selected.codeId && l.segmentId === selected.segmentId) : undefined;
+  const hasTable = matrix.codes.length > 0 && matrix.segments.length > 0;
+  const incomplete = !hasTable || data.setup.documentsWithCaseKey === 0;
+
+  return (
+    <section className={`mx-page${selected ? " mx-page--panel" : ""}`} aria-labelledby="matrix-heading">
+      <div className="section-head">
+        <h2 id="matrix-heading">Codes × segments</h2>
+        <p className="meta">
+          {matrix.codes.length} code{matrix.codes.length === 1 ? "" : "s"} · {matrix.segments.length} segment
+          {matrix.segments.length === 1 ? "" : "s"}
+          {data.canLink ? null : <span>· read only</span>}
+        </p>
+      </div>
+      {incomplete ? (
+        <MatrixSetup
+          projectId={projectId}
+          datasets={data.setup.datasets}
+          segments={matrix.segments.length}
+          codes={matrix.codes.length}
+          documentsWithCaseKey={data.setup.documentsWithCaseKey}
+          canEditData={data.canEditData}
+          canEditSegments={data.canLink}
+          canEditCodes={data.canEditCodes}
+        />
+      ) : null}
+      {hasTable ? (
+        <>
+          <MatrixLegend measure={measure} onMeasure={setMeasure} />
+          <div className="mx-layout">
+            <MatrixTable
+              projectId={projectId}
+              matrix={matrix}
+              measure={measure}
+              linked={linked}
+              selected={selected}
+              onSelect={select}
+            />
+            {selected && code && segment ? (
+              <CellPanel
+                key={`${code.id}/${segment.id}`}
+                projectId={projectId}
+                code={code}
+                segment={segment}
+                counts={cellOf(code.id, segment.id)}
+                link={link}
+                canLink={data.canLink}
+                onClose={close}
+              />
+            ) : null}
+          </div>
+        </>
+      ) : null}
+    </section>
+  );
+}
