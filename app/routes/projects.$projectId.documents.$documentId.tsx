@@ -2,10 +2,12 @@ import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunctio
 import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { and, asc, eq, lt, sql } from "drizzle-orm";
 import { z } from "zod";
+import { CasePanel } from "~/components/editor/case-panel";
 import { CollabEditor } from "~/components/editor/collab-editor";
 import { DocumentDetails, type Attributes } from "~/components/editor/document-details";
 import { DocumentMemos } from "~/components/editor/document-memos";
 import { requireDocumentAccess } from "~/lib/auth/document-guard.server";
+import { findCaseRows } from "~/lib/datasets/rows.server";
 import { can, type ProjectAction } from "~/lib/auth/permissions";
 import { validationError } from "~/lib/http/body.server";
 import { HttpError, notFound } from "~/lib/http/errors.server";
@@ -17,11 +19,15 @@ import { getDocumentMeta, updateDocument } from "~/lib/services/documents.server
 import { listMembers } from "~/lib/services/members.server";
 import { addMemo, deleteMemo, listMemos, memoProject } from "~/lib/services/memos.server";
 import { memoSchema, updateDocumentSchema } from "~/lib/validation/schemas";
+import casePanelStyles from "~/styles/case-panel.css?url";
 import editorStyles from "~/styles/editor.css?url";
 import { documentKindLabels } from "../../db/kinds";
 import { codings, documents } from "../../db/schema";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: editorStyles }];
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: editorStyles },
+  { rel: "stylesheet", href: casePanelStyles },
+];
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.document.title} · Thicket` : "Document · Thicket" },
@@ -74,6 +80,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       previewCodings(context, documentId),
     ]);
     if (!document) throw notFound("Document not found.");
+    // The case's row in each dataset (none match an empty key, but the panel still lists them).
+    const caseRows = await findCaseRows(services, projectId, document.caseKey ?? "");
     const resource = { kind: "project" as const, projectId, role };
     const canEdit = can(user, "documents:edit", resource);
     return {
@@ -98,6 +106,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       members: Object.fromEntries(members.map((m) => [m.userId, m.name])),
       codes: codes.map((c) => ({ id: c.id, name: c.name, parentId: c.parentId, color: c.color, description: c.description })),
       memos,
+      caseRows: caseRows.map(({ dataset, row }) => ({
+        dataset: { id: dataset.id, name: dataset.name, key: dataset.key, columns: dataset.columns },
+        row,
+      })),
     };
   });
 }
@@ -213,6 +225,7 @@ export default function DocumentPage() {
               result={result}
               savedAt={result && "savedAt" in result ? result.savedAt : undefined}
             />
+            <CasePanel projectId={document.projectId} caseKey={document.caseKey} rows={data.caseRows} />
             <DocumentMemos
               memos={data.memos}
               currentUserId={data.user.id}

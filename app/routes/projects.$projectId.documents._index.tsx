@@ -79,7 +79,16 @@ export default function DocumentList() {
     <section aria-labelledby="documents-heading">
       <div className="section-head">
         <h2 id="documents-heading">Documents</h2>
-        {addDocument}
+        {canEdit ? (
+          <div className="button-row">
+            {documents.length > 0 || filtered ? (
+              <Link to={`${listPath}/case-keys`} className="btn btn--secondary">
+                Set case keys from CSV
+              </Link>
+            ) : null}
+            {addDocument}
+          </div>
+        ) : null}
       </div>
       <div role="status" aria-live="polite" className={success ? "alert alert--success" : "visually-hidden"}>
         {success}
