@@ -3,6 +3,7 @@ import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Field, FormError, SubmitButton, TextAreaField } from "~/components/forms";
 import { RoleBadge } from "~/components/role-badge";
+import { loadDemoProject } from "~/lib/demo/load.server";
 import { formFailure, parseForm } from "~/lib/http/forms.server";
 import { requirePageAuth } from "~/lib/http/page.server";
 import { createProject, listProjectsForUser } from "~/lib/services/projects.server";
@@ -18,6 +19,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const { user } = requirePageAuth(request, context);
   const form = await request.formData();
+  if (form.get("intent") === "load-demo") {
+    // Anyone signed in may create a project, so anyone may load the demo as its owner.
+    const { projectId } = await loadDemoProject(context.services, user.id);
+    return redirect(`/projects/${projectId}/matrix`);
+  }
   try {
     const project = await createProject(context.services.db, user.id, parseForm(form, createProjectSchema));
     return redirect(`/projects/${project.id}`);
@@ -42,6 +48,8 @@ export default function Projects() {
           <div className="empty">
             <h2>No projects yet</h2>
             <p>Create your first project to start collecting and coding stories. You will be its owner.</p>
+            <p>Or look around first: the demo is a contact centre’s customer stories and call notes, coded, beside the customers’ numbers.</p>
+            <DemoButton />
           </div>
         ) : (
           <ul className="grid" style={{ listStyle: "none", padding: 0, margin: 0 }} aria-label="Projects">
@@ -72,9 +80,29 @@ export default function Projects() {
             placeholder="What are you trying to understand, and with whom?"
             state={state}
           />
-          <SubmitButton pendingText="Creating…">Create project</SubmitButton>
+          <SubmitButton intent="create-project" pendingText="Creating…">
+            Create project
+          </SubmitButton>
         </Form>
+        {projects.length > 0 ? (
+          <div style={{ marginTop: 24, paddingTop: 16, borderTop: "1px solid var(--line)" }}>
+            <h3>Want an example?</h3>
+            <p className="meta">A generated contact-centre project: stories and call notes coded beside 400 customers’ numbers.</p>
+            <DemoButton secondary />
+          </div>
+        ) : null}
       </aside>
     </div>
+  );
+}
+
+/** Loads the demo project (a few seconds) and opens its matrix. */
+function DemoButton({ secondary = false }: { secondary?: boolean }) {
+  return (
+    <Form method="post">
+      <SubmitButton intent="load-demo" pendingText="Loading demo…" className={secondary ? "btn btn--secondary" : "btn"}>
+        Load demo project
+      </SubmitButton>
+    </Form>
   );
 }
