@@ -5,7 +5,7 @@ import globals from "globals";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["build/", "node_modules/", ".data/", "test-results/", "playwright-report/", "db/migrations/", "bench/results/"] },
+  { ignores: ["build/", "build-*/", "node_modules/", ".data/", "test-results/", "playwright-report/", "db/migrations/", "bench/results/"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -12,6 +12,8 @@ interface RouteCase {
   method: "GET" | "POST" | "PATCH" | "DELETE";
   path: (ids: Ids) => string;
   body?: (ids: Ids) => unknown;
+  /** A non-JSON body (CSV uploads). */
+  csv?: string;
   allowed: ProjectRole[];
 }
 interface Ids {
@@ -22,12 +24,20 @@ interface Ids {
   codeId: string;
   otherCodeId: string;
   codingId: string;
+  datasetId: string;
+  segmentId: string;
+  linkId: string;
 }
 
 const everyone = [...projectRoles];
 const readers: ProjectRole[] = ["owner", "researcher", "coder", "reviewer"];
 const editors: ProjectRole[] = ["owner", "researcher", "coder"];
 const codebookEditors: ProjectRole[] = ["owner", "researcher"];
+/** Datasets, segments and code↔segment links: owners and researchers. */
+const analysts: ProjectRole[] = ["owner", "researcher"];
+const csv = "id,score\nk1,3\nk2,5\n";
+let uniq = 0;
+const fresh = (label: string) => `${label} ${++uniq}`;
 const routes: RouteCase[] = [
   { method: "GET", path: (i) => `/api/v1/projects/${i.projectId}`, allowed: everyone },
   { method: "PATCH", path: (i) => `/api/v1/projects/${i.projectId}`, body: () => ({ name: "Renamed" }), allowed: ["owner"] },
@@ -75,6 +85,55 @@ const routes: RouteCase[] = [
     body: (i) => ({ intoId: i.otherCodeId }),
     allowed: codebookEditors,
   },
+  { method: "GET", path: (i) => `/api/v1/projects/${i.projectId}/datasets`, allowed: readers },
+  {
+    method: "POST",
+    path: (i) => `/api/v1/projects/${i.projectId}/datasets?name=${encodeURIComponent(fresh("Data"))}&key=id`,
+    csv,
+    allowed: analysts,
+  },
+  { method: "POST", path: (i) => `/api/v1/projects/${i.projectId}/datasets/preview`, csv, allowed: analysts },
+  { method: "GET", path: (i) => `/api/v1/datasets/${i.datasetId}`, allowed: readers },
+  { method: "GET", path: (i) => `/api/v1/datasets/${i.datasetId}/rows`, allowed: readers },
+  { method: "GET", path: (i) => `/api/v1/datasets/${i.datasetId}/summary`, allowed: readers },
+  { method: "DELETE", path: (i) => `/api/v1/datasets/${i.datasetId}`, allowed: analysts },
+  { method: "GET", path: (i) => `/api/v1/projects/${i.projectId}/segments`, allowed: readers },
+  {
+    method: "POST",
+    path: (i) => `/api/v1/projects/${i.projectId}/segments`,
+    body: (i) => ({ datasetId: i.datasetId, name: fresh("Seg"), filter: { all: [] } }),
+    allowed: analysts,
+  },
+  {
+    method: "POST",
+    path: (i) => `/api/v1/projects/${i.projectId}/segments/preview`,
+    body: (i) => ({ datasetId: i.datasetId, filter: { all: [] } }),
+    allowed: readers,
+  },
+  { method: "GET", path: (i) => `/api/v1/segments/${i.segmentId}`, allowed: readers },
+  { method: "PATCH", path: (i) => `/api/v1/segments/${i.segmentId}`, body: () => ({ name: fresh("Renamed") }), allowed: analysts },
+  { method: "DELETE", path: (i) => `/api/v1/segments/${i.segmentId}`, allowed: analysts },
+  { method: "GET", path: (i) => `/api/v1/segments/${i.segmentId}/links`, allowed: readers },
+  {
+    method: "POST",
+    path: (i) => `/api/v1/segments/${i.segmentId}/links`,
+    body: (i) => ({ codeId: i.otherCodeId, note: "n" }),
+    allowed: analysts,
+  },
+  { method: "PATCH", path: (i) => `/api/v1/code-segment-links/${i.linkId}`, body: () => ({ note: "m" }), allowed: analysts },
+  { method: "DELETE", path: (i) => `/api/v1/code-segment-links/${i.linkId}`, allowed: analysts },
+  { method: "GET", path: (i) => `/api/v1/projects/${i.projectId}/matrix`, allowed: readers },
+  {
+    method: "GET",
+    path: (i) => `/api/v1/projects/${i.projectId}/matrix/excerpts?codeId=${i.codeId}&segmentId=${i.segmentId}`,
+    allowed: readers,
+  },
+  {
+    method: "GET",
+    path: (i) => `/api/v1/projects/${i.projectId}/matrix/representation?codeId=${i.codeId}&segmentId=${i.segmentId}`,
+    allowed: readers,
+  },
+  { method: "POST", path: (i) => `/api/v1/projects/${i.projectId}/case-keys`, csv: "document,caseKey\nDoc,k1\n", allowed: editors },
 ];
 
 let server: TestServer;
@@ -107,6 +166,17 @@ async function setup(role: ProjectRole) {
     start: 0,
     end: 4,
   });
+  const dataset = await owner.client.request("POST", `/api/v1/projects/${project.id}/datasets?name=Customers&key=id`, undefined, {
+    raw: csv,
+    headers: { "content-type": "text/csv" },
+  });
+  const segment = await owner.client.post(`/api/v1/projects/${project.id}/segments`, {
+    datasetId: dataset.body.id,
+    name: "High",
+    filter: { all: [{ column: "score", op: "gt", value: 4 }] },
+  });
+  const link = await owner.client.post(`/api/v1/segments/${segment.body.id}/links`, { codeId: code.id, note: "why" });
+  expect([dataset.status, segment.status, link.status]).toEqual([201, 201, 201]);
   const ids: Ids = {
     projectId: project.id,
     targetUserId: target.user.id,
@@ -115,11 +185,20 @@ async function setup(role: ProjectRole) {
     codeId: code.id,
     otherCodeId: otherCode.id,
     codingId: coding.id,
+    datasetId: dataset.body.id,
+    segmentId: segment.body.id,
+    linkId: link.body.id,
   };
   return { actor: actor.client, ids };
 }
 
 async function call(client: ApiClient, route: RouteCase, ids: Ids) {
+  if (route.csv !== undefined) {
+    return client.request(route.method, route.path(ids), undefined, {
+      raw: route.csv,
+      headers: { "content-type": "text/csv" },
+    });
+  }
   return client.request(route.method, route.path(ids), route.body?.(ids));
 }
 

@@ -8,7 +8,7 @@ beforeAll(async () => {
 });
 afterAll(() => server?.close());
 
-/** Every operation API.md fixes so far: accounts, projects, members, documents, codes, codings. */
+/** Every operation API.md fixes so far: accounts, projects, members, documents, codes, codings, quantitative data. */
 const contract = [
   ["post", "/api/v1/auth/signup"],
   ["post", "/api/v1/auth/login"],
@@ -25,6 +25,11 @@ const contract = [
   ["get", "/api/v1/projects/{projectId}/codes"],
   ["post", "/api/v1/documents/{documentId}/codings"],
   ["delete", "/api/v1/codings/{codingId}"],
+  ["post", "/api/v1/projects/{projectId}/datasets"],
+  ["get", "/api/v1/datasets/{datasetId}"],
+  ["post", "/api/v1/projects/{projectId}/segments"],
+  ["get", "/api/v1/segments/{segmentId}"],
+  ["get", "/api/v1/projects/{projectId}/matrix"],
 ] as const;
 
 it("serves an OpenAPI 3.1 document describing every contracted operation", async () => {

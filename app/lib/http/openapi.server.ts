@@ -1,6 +1,9 @@
 import { projectRoles } from "../../../db/roles";
 import { arrayOf, body, errors, ok, projectPath, ref } from "./openapi/helpers";
+import { caseKeyPaths } from "./openapi/case-keys";
+import { datasetPaths, datasetSchemas } from "./openapi/datasets";
 import { documentPaths, documentSchemas } from "./openapi/documents";
+import { segmentPaths, segmentSchemas } from "./openapi/segments";
 import {
   addMemberSchema,
   createProjectSchema,
@@ -66,6 +69,8 @@ export function buildOpenApiDocument(serverUrl: string) {
           required: ["id", "name", "description", "role"],
         },
         ...documentSchemas,
+        ...datasetSchemas,
+        ...segmentSchemas,
         Member: {
           type: "object",
           properties: {
@@ -80,6 +85,9 @@ export function buildOpenApiDocument(serverUrl: string) {
     },
     paths: {
       ...documentPaths,
+      ...caseKeyPaths,
+      ...datasetPaths,
+      ...segmentPaths,
       "/api/v1/auth/signup": {
         post: {
           summary: "Create an account and start a session",
