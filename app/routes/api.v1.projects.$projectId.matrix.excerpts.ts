@@ -1,4 +1,5 @@
 import { requireProjectAccess } from "~/lib/auth/guards.server";
+import { parseSubcodes } from "~/lib/datasets/code-scope.server";
 import { cellExcerpts } from "~/lib/datasets/matrix.server";
 import { excerptQuerySchema } from "~/lib/datasets/segment-input";
 import { apiRoute, json } from "~/lib/http/api.server";
@@ -11,7 +12,8 @@ const handler = apiRoute({
     const query = excerptQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
     if (!query.success) throw validationError(query.error);
     const { codeId, segmentId, offset, limit } = query.data;
-    const page = await cellExcerpts(context.services, params.projectId!, codeId, segmentId, { offset, limit });
+    const subcodes = parseSubcodes(new URL(request.url).searchParams.get("subcodes"), false);
+    const page = await cellExcerpts(context.services, params.projectId!, codeId, segmentId, { offset, limit, subcodes });
     return json({ ...page, offset, limit });
   },
 });

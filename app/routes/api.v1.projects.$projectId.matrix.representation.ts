@@ -1,4 +1,5 @@
 import { requireProjectAccess } from "~/lib/auth/guards.server";
+import { parseSubcodes } from "~/lib/datasets/code-scope.server";
 import { representation } from "~/lib/datasets/representation.server";
 import { cellQuerySchema } from "~/lib/datasets/segment-input";
 import { apiRoute, json } from "~/lib/http/api.server";
@@ -10,7 +11,9 @@ const handler = apiRoute({
     await requireProjectAccess(context, params.projectId!, "documents:read");
     const query = cellQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
     if (!query.success) throw validationError(query.error);
-    return json(await representation(context.services, params.projectId!, query.data.codeId, query.data.segmentId));
+    const subcodes = parseSubcodes(new URL(request.url).searchParams.get("subcodes"), false);
+    const { codeId, segmentId } = query.data;
+    return json(await representation(context.services, params.projectId!, codeId, segmentId, { subcodes }));
   },
 });
 

@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { and, count, eq, isNotNull } from "drizzle-orm";
 import { useCallback, useMemo, useRef, useState } from "react";
 import { z } from "zod";
@@ -11,6 +11,7 @@ import { MatrixTable, type SelectedCell } from "~/components/matrix/matrix-table
 import { requireProjectAccess } from "~/lib/auth/guards.server";
 import { can } from "~/lib/auth/permissions";
 import { linkCodeToSegment, linksForProject } from "~/lib/datasets/links.server";
+import { parseSubcodes } from "~/lib/datasets/code-scope.server";
 import { buildMatrix } from "~/lib/datasets/matrix.server";
 import { createLinkSchema } from "~/lib/datasets/segment-input";
 import { HttpError } from "~/lib/http/errors.server";
@@ -41,14 +42,17 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const projectId = params.projectId!;
   return pageGuard(async () => {
     const { role } = await requireProjectAccess(context, projectId, "documents:read");
+    // Parent codes count their sub-codes' codings unless the reader turns it off (?subcodes=0).
+    const subcodes = parseSubcodes(new URL(request.url).searchParams.get("subcodes"), true);
     const [matrix, links, setup] = await Promise.all([
-      buildMatrix(context.services, projectId),
+      buildMatrix(context.services, projectId, { subcodes }),
       linksForProject(context.services, projectId),
       setupCounts(context.services, projectId),
     ]);
     const resource = { kind: "project" as const, projectId, role };
     return {
       projectId,
+      subcodes,
       matrix,
       links,
       setup,
@@ -126,6 +130,14 @@ export default function MatrixPage() {
       {hasTable ? (
         <>
           <MatrixLegend measure={measure} onMeasure={setMeasure} />
+          <p className="mx-subcodes meta">
+            {data.subcodes
+              ? "Parent codes include the codings of their sub-codes. "
+              : "Each code counts only its own codings. "}
+            <Link to={data.subcodes ? "?subcodes=0" : "?subcodes=1"} replace preventScrollReset onClick={() => setSelected(null)}>
+              {data.subcodes ? "Count each code on its own" : "Include sub-codes in their parents"}
+            </Link>
+          </p>
           <div className="mx-layout">
             <MatrixTable
               projectId={projectId}
@@ -137,8 +149,9 @@ export default function MatrixPage() {
             />
             {selected && code && segment ? (
               <CellPanel
-                key={`${code.id}/${segment.id}`}
+                key={`${code.id}/${segment.id}/${data.subcodes}`}
                 projectId={projectId}
+                subcodes={data.subcodes}
                 code={code}
                 segment={segment}
                 counts={cellOf(code.id, segment.id)}

@@ -147,6 +147,25 @@ describe("matrix", () => {
     expect((await f.owner.client.get(url("&limit=0"))).status).toBe(400);
   });
 
+  it("counts sub-codes in their parent when asked (?subcodes=true), for cells, excerpts and representation", async () => {
+    const base = `/api/v1/projects/${f.projectId}/matrix`;
+    const cells = (await f.owner.client.get(`${base}?subcodes=true`)).body.cells as any[];
+    const of = (code: { id: string }, segment: { id: string }) =>
+      cells.find((c) => c.codeId === code.id && c.segmentId === segment.id);
+    // Price ∪ Support in Churned: K1 (D1 ×3, D2 ×1) and K3 (D4 ×2).
+    expect(of(f.price, f.churned)).toMatchObject({ codings: 6, documents: 3, cases: 2 });
+    // In North or quiet: K1 (D1 ×3, D2) and K2 (D3 ×2).
+    expect(of(f.price, f.north)).toMatchObject({ codings: 6, documents: 3, cases: 2 });
+    // A code without sub-codes is unchanged.
+    expect(of(f.support, f.churned)).toMatchObject({ codings: 3, documents: 2, cases: 2 });
+    const excerpts = await f.owner.client.get(`${base}/excerpts?codeId=${f.price.id}&segmentId=${f.churned.id}&subcodes=true`);
+    expect(excerpts.body.total).toBe(6);
+    expect(excerpts.body.excerpts.map((e: any) => e.quote)).toContain("gamma");
+    // Cases with documents: K1, K3, K5 in Churned, K2 outside; Price or Support in K1, K3 and K2.
+    const rep = await f.owner.client.get(`${base}/representation?codeId=${f.price.id}&segmentId=${f.churned.id}&subcodes=true`);
+    expect(rep.body).toMatchObject({ inside: { cases: 3, withCode: 2 }, outside: { cases: 1, withCode: 1 } });
+  });
+
   it("answers 404 for another project's code or segment, and for outsiders", async () => {
     const other = await matrixFixture();
     const base = `/api/v1/projects/${f.projectId}/matrix`;

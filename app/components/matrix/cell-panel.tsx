@@ -25,6 +25,7 @@ type Load =
  */
 export function CellPanel({
   projectId,
+  subcodes,
   code,
   segment,
   counts,
@@ -33,6 +34,8 @@ export function CellPanel({
   onClose,
 }: {
   projectId: string;
+  /** Whether a parent code's cell includes its sub-codes' codings (as the matrix shows it). */
+  subcodes: boolean;
   code: MatrixCode;
   segment: MatrixSegment;
   counts: { codings: number; documents: number; cases: number };
@@ -43,7 +46,7 @@ export function CellPanel({
   const [load, setLoad] = useState<Load>({ status: "loading" });
   const heading = useRef<HTMLHeadingElement>(null);
   const url = (offset: number) =>
-    `/projects/${encodeURIComponent(projectId)}/matrix/cell?code=${encodeURIComponent(code.id)}&segment=${encodeURIComponent(segment.id)}&offset=${offset}&limit=${EXCERPTS_PER_PAGE}`;
+    `/projects/${encodeURIComponent(projectId)}/matrix/cell?code=${encodeURIComponent(code.id)}&segment=${encodeURIComponent(segment.id)}&offset=${offset}&limit=${EXCERPTS_PER_PAGE}&subcodes=${subcodes ? 1 : 0}`;
 
   useEffect(() => {
     heading.current?.focus();

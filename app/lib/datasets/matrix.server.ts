@@ -7,6 +7,7 @@ import { codes, type Code } from "../../../db/schema";
 import { notFound } from "../http/errors.server";
 import type { AppServices } from "../services.server";
 import { caseSegments, projectSegments, type SegmentWithDataset } from "./case-segments.server";
+import { codeAncestry, codeScope } from "./code-scope.server";
 import { queryRows } from "./query.server";
 import type { StoredSegmentStats } from "./segment-stats.server";
 import type { Excerpt, Matrix, MatrixCell, MatrixCode, MatrixSegment } from "./types";
@@ -58,16 +59,23 @@ const toMatrixSegment = ({ segment, dataset }: SegmentWithDataset): MatrixSegmen
  * row once by the dataset key's unique index. Every join and grouping hashes (no sorts of text
  * ids). Cells come back with the segment's index in `list` as `seg`.
  */
-export function matrixCellsQuery(projectId: string, list: SegmentWithDataset[]): SQL {
+export function matrixCellsQuery(projectId: string, list: SegmentWithDataset[], subcodes = false): SQL {
+  // With sub-codes, each coding also counts for every ancestor of its code.
+  const per_doc = subcodes
+    ? sql`select t.scope_id as code_id, doc.case_key, count(*) as n
+          from codings c join doc on doc.id = c.document_id join tree t on t.code_id = c.code_id
+          where not c.orphaned
+          group by t.scope_id, doc.case_key, c.document_id`
+    : sql`select c.code_id, doc.case_key, count(*) as n
+          from codings c join doc on doc.id = c.document_id
+          where not c.orphaned
+          group by c.code_id, doc.case_key, c.document_id`;
+  const tree = subcodes ? sql`tree as (${codeAncestry(projectId)}),` : sql``;
   return sql`with doc as materialized (
           select d.id, d.case_key from documents d where d.project_id = ${projectId} and d.case_key is not null
         ),
-        per_doc as (
-          select c.code_id, doc.case_key, count(*) as n
-          from codings c join doc on doc.id = c.document_id
-          where not c.orphaned
-          group by c.code_id, doc.case_key, c.document_id
-        ),
+        ${tree}
+        per_doc as (${per_doc}),
         per_case as (
           select code_id, case_key, sum(n) as codings, count(*) as documents
           from per_doc group by code_id, case_key
@@ -87,16 +95,22 @@ export function matrixCellsQuery(projectId: string, list: SegmentWithDataset[]):
  */
 export const matrixQuerySettings = [sql`set local work_mem = '32MB'`, sql`set local jit = off`];
 
-async function matrixCells(services: AppServices, projectId: string, list: SegmentWithDataset[]): Promise<MatrixCell[]> {
+async function matrixCells(
+  services: AppServices,
+  projectId: string,
+  list: SegmentWithDataset[],
+  subcodes: boolean,
+): Promise<MatrixCell[]> {
   if (list.length === 0) return [];
   const rows = await services.db.transaction(async (tx) => {
     for (const setting of matrixQuerySettings) await tx.execute(setting);
-    return queryRows<Omit<MatrixCell, "segmentId"> & { seg: number }>(tx, matrixCellsQuery(projectId, list));
+    return queryRows<Omit<MatrixCell, "segmentId"> & { seg: number }>(tx, matrixCellsQuery(projectId, list, subcodes));
   });
   return rows.map(({ seg, ...cell }) => ({ ...cell, segmentId: list[seg]!.segment.id }));
 }
 
-export async function buildMatrix(services: AppServices, projectId: string): Promise<Matrix> {
+/** `subcodes`: count each coding in its code's ancestors too (see code-scope.server.ts). */
+export async function buildMatrix(services: AppServices, projectId: string, { subcodes = false } = {}): Promise<Matrix> {
   // API reads show the live state: write any codings still waiting for the projection.
   await services.collab.flush();
   const [codeRows, list] = await Promise.all([
@@ -109,7 +123,7 @@ export async function buildMatrix(services: AppServices, projectId: string): Pro
   return {
     codes: hierarchyOrder(codeRows),
     segments: list.map(toMatrixSegment),
-    cells: await matrixCells(services, projectId, list),
+    cells: await matrixCells(services, projectId, list, subcodes),
   };
 }
 
@@ -131,17 +145,17 @@ export async function cellExcerpts(
   projectId: string,
   codeId: string,
   segmentId: string,
-  { offset, limit }: { offset: number; limit: number },
+  { offset, limit, subcodes = false }: { offset: number; limit: number; subcodes?: boolean },
 ): Promise<{ excerpts: Excerpt[]; total: number }> {
   const target = await cellTarget(services, projectId, codeId, segmentId);
   await services.collab.flush();
   // Only cases with a coding of this code can have excerpts: look those few up in the dataset.
   const coded = sql`select distinct d.case_key from documents d join codings c on c.document_id = d.id
-    where d.project_id = ${projectId} and d.case_key is not null and c.code_id = ${codeId} and not c.orphaned`;
+    where d.project_id = ${projectId} and d.case_key is not null and ${codeScope(codeId, subcodes)} and not c.orphaned`;
   const joins = sql`from codings c
     join documents d on d.id = c.document_id
     join (${caseSegments(coded, [target])}) as m on m.case_key = d.case_key`;
-  const where = sql`where d.project_id = ${projectId} and c.code_id = ${codeId} and not c.orphaned`;
+  const where = sql`where d.project_id = ${projectId} and ${codeScope(codeId, subcodes)} and not c.orphaned`;
   const [excerpts, [count]] = await Promise.all([
     queryRows<Excerpt>(
       services.db,

@@ -6,6 +6,7 @@ import { sql } from "drizzle-orm";
 import type { AppServices } from "../services.server";
 import { caseSegments, projectCases } from "./case-segments.server";
 import { fisherExactTwoSided } from "./fisher";
+import { codeScope } from "./code-scope.server";
 import { cellTarget } from "./matrix.server";
 import { queryRows } from "./query.server";
 import { columnSql, datasetTable, keyColumn } from "./sql.server";
@@ -51,6 +52,7 @@ export async function representation(
   projectId: string,
   codeId: string,
   segmentId: string,
+  { subcodes = false }: { subcodes?: boolean } = {},
 ): Promise<Representation> {
   const target = await cellTarget(services, projectId, codeId, segmentId);
   await services.collab.flush();
@@ -64,7 +66,7 @@ export async function representation(
         inside as (${caseSegments(sql`select case_key from population`, [target])}),
         coded as (
           select distinct d.case_key from codings c join documents d on d.id = c.document_id
-          where d.project_id = ${projectId} and d.case_key is not null and c.code_id = ${codeId} and not c.orphaned
+          where d.project_id = ${projectId} and d.case_key is not null and ${codeScope(codeId, subcodes)} and not c.orphaned
         )
         select count(i.case_key)::int as "insideCases",
                count(i.case_key) filter (where cd.case_key is not null)::int as "insideWith",
