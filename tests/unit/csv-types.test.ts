@@ -88,10 +88,10 @@ describe("value checks", () => {
     }
   });
 
-  it("booleans: true/false and yes/no in any case, nothing else", () => {
-    for (const raw of ["true", "TRUE", "Yes", " yes "]) expect(asBoolean(raw), raw).toBe("t");
-    for (const raw of ["false", "False", "no", "NO"]) expect(asBoolean(raw), raw).toBe("f");
-    for (const raw of ["1", "0", "t", "f", "y", "n", "on", "off", "yes!", "truth"]) expect(asBoolean(raw), raw).toBeUndefined();
+  it("booleans: the spellings Postgres takes, in any case, nothing else", () => {
+    for (const raw of ["true", "TRUE", "Yes", " yes ", "t", "Y", "on", "1"]) expect(asBoolean(raw), raw).toBe("t");
+    for (const raw of ["false", "False", "no", "NO", "f", "n", "OFF", "0"]) expect(asBoolean(raw), raw).toBe("f");
+    for (const raw of ["2", "-1", "yes!", "truth", "nope", "o"]) expect(asBoolean(raw), raw).toBeUndefined();
   });
 
   it("dates: ISO calendar days only, leap years included", () => {

@@ -90,10 +90,18 @@ export function asNumber(raw: string): string | undefined {
   return value;
 }
 
+/**
+ * The spellings Postgres takes for a boolean, so a column imports the same on PGlite and on a
+ * server (where the raw CSV goes to COPY). Inference never sees 1/0 as booleans: integer is
+ * tried first, and a 0/1 column stays a number unless the person importing says otherwise.
+ */
+const TRUE_WORDS = new Set(["true", "yes", "t", "y", "on", "1"]);
+const FALSE_WORDS = new Set(["false", "no", "f", "n", "off", "0"]);
+
 export function asBoolean(raw: string): "t" | "f" | undefined {
   const value = trimmed(raw).toLowerCase();
-  if (value === "true" || value === "yes") return "t";
-  if (value === "false" || value === "no") return "f";
+  if (TRUE_WORDS.has(value)) return "t";
+  if (FALSE_WORDS.has(value)) return "f";
   return undefined;
 }
 
@@ -128,7 +136,7 @@ export const valueCheckers: Record<ColumnType, (raw: string) => string | undefin
 const typeNouns: Record<ColumnType, string> = {
   integer: "a whole number (integer)",
   number: "a number",
-  boolean: "a boolean (true/false or yes/no)",
+  boolean: "a boolean (true/false, yes/no, t/f, on/off or 1/0)",
   date: "a date (YYYY-MM-DD)",
   text: "text (it contains a NUL character)",
 };

@@ -172,6 +172,13 @@ const cellQuery = [
   { name: "segmentId", in: "query", required: true, schema: { type: "string" } },
 ];
 
+const subcodesQuery = {
+  name: "subcodes",
+  in: "query",
+  description: "true: each coding also counts for every ancestor of its code (sub-codes in their parents).",
+  schema: { type: "boolean", default: false },
+};
+
 export const segmentPaths = {
   "/api/v1/projects/{projectId}/segments": {
     parameters: [projectPath],
@@ -216,13 +223,14 @@ export const segmentPaths = {
     delete: { summary: "Delete a segment and its code links", responses: { "204": ok("Deleted"), ...errors(401, 403, 404) } },
   },
   "/api/v1/projects/{projectId}/matrix": {
-    parameters: [projectPath],
+    parameters: [projectPath, subcodesQuery],
     get: { summary: "The code × segment matrix", responses: { "200": ok("Matrix", ref("Matrix")), ...errors(401, 403, 404) } },
   },
   "/api/v1/projects/{projectId}/matrix/excerpts": {
     parameters: [
       projectPath,
       ...cellQuery,
+      subcodesQuery,
       { name: "offset", in: "query", schema: { type: "integer", minimum: 0, default: 0 } },
       { name: "limit", in: "query", schema: { type: "integer", minimum: 1, maximum: MAX_EXCERPT_PAGE, default: 50 } },
     ],
@@ -239,7 +247,7 @@ export const segmentPaths = {
     },
   },
   "/api/v1/projects/{projectId}/matrix/representation": {
-    parameters: [projectPath, ...cellQuery],
+    parameters: [projectPath, ...cellQuery, subcodesQuery],
     get: {
       summary: "Is the code over- or under-represented among the segment's cases compared with the rest?",
       responses: { "200": ok("Representation", ref("Representation")), ...errors(400, 401, 403, 404) },
