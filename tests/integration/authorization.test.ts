@@ -108,7 +108,8 @@ const routes: RouteCase[] = [
     method: "POST",
     path: (i) => `/api/v1/projects/${i.projectId}/segments/preview`,
     body: (i) => ({ datasetId: i.datasetId, filter: { all: [] } }),
-    allowed: readers,
+    // The builder's live count: part of editing a segment.
+    allowed: analysts,
   },
   { method: "GET", path: (i) => `/api/v1/segments/${i.segmentId}`, allowed: readers },
   { method: "PATCH", path: (i) => `/api/v1/segments/${i.segmentId}`, body: () => ({ name: fresh("Renamed") }), allowed: analysts },

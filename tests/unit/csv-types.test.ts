@@ -167,8 +167,10 @@ describe("type inference", () => {
 
   it("falls back to text for mixed values and invalid dates, ignores empty cells, and calls an empty column text", () => {
     expect(
-      infer(["1", "abc"], ["2024-01-01", "2024-02-30"], ["true", "1"], ["2024-01-01", "5"], [null, "", null], ["", "4", null]),
+      infer(["1", "abc"], ["2024-01-01", "2024-02-30"], ["true", "2"], ["2024-01-01", "5"], [null, "", null], ["", "4", null]),
     ).toEqual(["text", "text", "text", "text", "text", "integer"]);
+    // "1" is a boolean spelling too: beside "true" the column is boolean, as Postgres would read it.
+    expect(infer(["true", "1", "off"])).toEqual(["boolean"]);
   });
 
   it("treats cells missing from a short row as empty", () => {
