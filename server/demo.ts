@@ -3,15 +3,14 @@
  * PGlite in DATA_DIR), for a demo user it creates or reuses, then prints how to log in.
  */
 import { randomBytes } from "node:crypto";
-import { existsSync } from "node:fs";
 import { eq } from "drizzle-orm";
-import { ConfigError, loadConfig, type AppConfig } from "../app/lib/env.server";
 import { hashPassword } from "../app/lib/auth/password.server";
 import { loadDemoProject } from "../app/lib/demo/load.server";
 import { createServices } from "../app/lib/services.server";
-import { openDatabase, type Database } from "../db/client";
+import type { Database } from "../db/client";
 import { users } from "../db/schema";
 import { createCollabServer } from "./collab";
+import { boot } from "./boot";
 
 const DEMO_EMAIL = "demo@thicket.local";
 
@@ -32,19 +31,7 @@ async function demoUser(db: Database): Promise<{ id: string; password: string | 
 }
 
 async function main() {
-  if (existsSync(".env")) process.loadEnvFile(".env");
-  let config: AppConfig;
-  try {
-    config = loadConfig();
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      console.error(err.message);
-      process.exit(1);
-    }
-    throw err;
-  }
-  const database = openDatabase(config.database);
-  await database.migrate();
+  const { config, database } = await boot();
   // The collaboration server's doc manager writes the documents' live state and projection;
   // closing it flushes everything before the process exits.
   const collab = createCollabServer(database.db);

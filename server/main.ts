@@ -1,7 +1,6 @@
-import { existsSync } from "node:fs";
-import { ConfigError, loadConfig, type AppConfig } from "../app/lib/env.server";
-import { openDatabase } from "../db/client";
+import type { AppConfig } from "../app/lib/env.server";
 import { createAppServer } from "./app";
+import { boot } from "./boot";
 
 function describeDatabase(config: AppConfig): string {
   if (config.database.kind === "pglite") return `embedded PGlite in ${config.database.dataDir}`;
@@ -10,19 +9,7 @@ function describeDatabase(config: AppConfig): string {
 }
 
 async function main() {
-  if (existsSync(".env")) process.loadEnvFile(".env");
-  let config: AppConfig;
-  try {
-    config = loadConfig();
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      console.error(err.message);
-      process.exit(1);
-    }
-    throw err;
-  }
-  const database = openDatabase(config.database);
-  await database.migrate();
+  const { config, database } = await boot();
   const app = await createAppServer({
     config,
     db: database.db,
