@@ -6,6 +6,7 @@ import os from "node:os";
 import path from "node:path";
 import { apiProjectsBench } from "./api-projects";
 import { collabBench } from "./collab";
+import { datasetImportBench } from "./dataset-import";
 import { editorRenderBench } from "./editor-render";
 import { envNumber, type Bench } from "./lib/bench";
 import { ensureBuild } from "./lib/build";
@@ -13,9 +14,10 @@ import { runCleanups } from "./lib/cleanup";
 import { PROJECT_ROOT } from "./lib/process";
 import { checkMachine } from "./lib/quiet";
 import { writeResult } from "./lib/table";
+import { matrixBench } from "./matrix";
 import { startupBench } from "./startup";
 
-const BENCHES: Bench[] = [startupBench, apiProjectsBench, collabBench, editorRenderBench];
+const BENCHES: Bench[] = [startupBench, apiProjectsBench, collabBench, editorRenderBench, datasetImportBench, matrixBench];
 
 function selectBenches(names: string[]): Bench[] {
   if (names.length === 0) return BENCHES;
