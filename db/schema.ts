@@ -15,11 +15,20 @@ import {
 } from "drizzle-orm/pg-core";
 import { newId } from "./ids";
 
-import { documentKinds, memoTargets, type ColumnType } from "./kinds";
+import {
+  documentKinds,
+  formAccesses,
+  formStatuses,
+  memoTargets,
+  submissionStatuses,
+  type ColumnType,
+  type FormField,
+} from "./kinds";
 import { projectRoles } from "./roles";
 
 export { projectRoles, type ProjectRole } from "./roles";
 export { documentKinds, type DocumentKind, columnTypes, type ColumnType } from "./kinds";
+export { formFieldTypes, type FormField, type FormFieldType } from "./kinds";
 
 export const projectRole = pgEnum("project_role", projectRoles);
 
@@ -318,3 +327,87 @@ export const codeSegmentLinks = pgTable(
 export type DatasetRow = typeof datasets.$inferSelect;
 export type SegmentRow = typeof segments.$inferSelect;
 export type CodeSegmentLinkRow = typeof codeSegmentLinks.$inferSelect;
+
+// ---------------------------------------------------------------------------------------------
+// Contributions: intake forms and what people submit through them. A form's definition lives
+// in versions so a submission always points at the exact questions its contributor answered.
+
+export const formAccess = pgEnum("form_access", formAccesses);
+export const formStatus = pgEnum("form_status", formStatuses);
+export const submissionStatus = pgEnum("submission_status", submissionStatuses);
+
+export const intakeForms = pgTable(
+  "intake_forms",
+  {
+    id: text("id").primaryKey().$defaultFn(newId),
+    projectId: text("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
+    access: formAccess("access").notNull(),
+    status: formStatus("status").notNull().default("open"),
+    /** The version new submissions answer; older versions stay for older submissions. */
+    currentVersion: integer("current_version").notNull().default(1),
+    createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    updatedAt: timestamp("updated_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+  },
+  (t) => [index("intake_forms_project_id_idx").on(t.projectId)],
+);
+
+export const intakeFormVersions = pgTable(
+  "intake_form_versions",
+  {
+    id: text("id").primaryKey().$defaultFn(newId),
+    formId: text("form_id")
+      .notNull()
+      .references(() => intakeForms.id, { onDelete: "cascade" }),
+    version: integer("version").notNull(),
+    title: text("title").notNull(),
+    prompt: text("prompt").notNull().default(""),
+    consentText: text("consent_text").notNull(),
+    fields: jsonb("fields").$type<FormField[]>().notNull(),
+    createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("intake_form_versions_form_version_idx").on(t.formId, t.version)],
+);
+
+/** A value as stored: already redacted; numbers typed; a location as latitude/longitude. */
+export type StoredSubmissionValue = string | number | string[] | { lat: number; lng: number } | null;
+
+export const submissions = pgTable(
+  "submissions",
+  {
+    id: text("id").primaryKey().$defaultFn(newId),
+    projectId: text("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
+    formId: text("form_id")
+      .notNull()
+      .references(() => intakeForms.id, { onDelete: "cascade" }),
+    /** Restrict: a version that has answers must never disappear from under them. */
+    formVersionId: text("form_version_id")
+      .notNull()
+      .references(() => intakeFormVersions.id, { onDelete: "restrict" }),
+    /** The document made from it; null once withdrawn (the document is deleted). */
+    documentId: text("document_id").references(() => documents.id, { onDelete: "set null" }),
+    submitterId: text("submitter_id").references(() => users.id, { onDelete: "set null" }),
+    /** SHA-256 of the receipt token; the token itself is only ever in the contributor's link. */
+    receiptTokenHash: text("receipt_token_hash").notNull().unique(),
+    status: submissionStatus("status").notNull().default("pending"),
+    rejectReason: text("reject_reason"),
+    tags: jsonb("tags").$type<string[]>().notNull().default([]),
+    values: jsonb("values").$type<Record<string, StoredSubmissionValue>>().notNull(),
+    submittedAt: timestamp("submitted_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+    decidedAt: timestamp("decided_at", { withTimezone: true, mode: "date" }),
+    decidedBy: text("decided_by").references(() => users.id, { onDelete: "set null" }),
+  },
+  (t) => [
+    index("submissions_inbox_idx").on(t.projectId, t.status, t.submittedAt),
+    index("submissions_form_id_idx").on(t.formId),
+  ],
+);
+
+export type IntakeFormRow = typeof intakeForms.$inferSelect;
+export type IntakeFormVersionRow = typeof intakeFormVersions.$inferSelect;
+export type SubmissionRow = typeof submissions.$inferSelect;

@@ -27,6 +27,7 @@ interface Ids {
   datasetId: string;
   segmentId: string;
   linkId: string;
+  formId: string;
 }
 
 const everyone = [...projectRoles];
@@ -36,6 +37,12 @@ const codebookEditors: ProjectRole[] = ["owner", "researcher"];
 /** Datasets, segments and code↔segment links: owners and researchers. */
 const analysts: ProjectRole[] = ["owner", "researcher"];
 const csv = "id,score\nk1,3\nk2,5\n";
+const intakeForm = {
+  title: "Stories",
+  consentText: "I agree.",
+  access: "public",
+  fields: [{ name: "story", label: "Story", type: "long_text" }],
+};
 let uniq = 0;
 const fresh = (label: string) => `${label} ${++uniq}`;
 const routes: RouteCase[] = [
@@ -135,6 +142,10 @@ const routes: RouteCase[] = [
     allowed: readers,
   },
   { method: "POST", path: (i) => `/api/v1/projects/${i.projectId}/case-keys`, csv: "document,caseKey\nDoc,k1\n", allowed: editors },
+  // Intake forms (forms:manage). GET /api/v1/forms/:formId is the public view: see forms.test.ts.
+  { method: "GET", path: (i) => `/api/v1/projects/${i.projectId}/forms`, allowed: analysts },
+  { method: "POST", path: (i) => `/api/v1/projects/${i.projectId}/forms`, body: () => intakeForm, allowed: analysts },
+  { method: "PATCH", path: (i) => `/api/v1/forms/${i.formId}`, body: () => ({ title: fresh("Form") }), allowed: analysts },
 ];
 
 let server: TestServer;
@@ -177,7 +188,8 @@ async function setup(role: ProjectRole) {
     filter: { all: [{ column: "score", op: "gt", value: 4 }] },
   });
   const link = await owner.client.post(`/api/v1/segments/${segment.body.id}/links`, { codeId: code.id, note: "why" });
-  expect([dataset.status, segment.status, link.status]).toEqual([201, 201, 201]);
+  const form = await owner.client.post(`/api/v1/projects/${project.id}/forms`, intakeForm);
+  expect([dataset.status, segment.status, link.status, form.status]).toEqual([201, 201, 201, 201]);
   const ids: Ids = {
     projectId: project.id,
     targetUserId: target.user.id,
@@ -189,6 +201,7 @@ async function setup(role: ProjectRole) {
     datasetId: dataset.body.id,
     segmentId: segment.body.id,
     linkId: link.body.id,
+    formId: form.body.id,
   };
   return { actor: actor.client, ids };
 }

@@ -30,6 +30,7 @@ const contract = [
   ["post", "/api/v1/projects/{projectId}/segments"],
   ["get", "/api/v1/segments/{segmentId}"],
   ["get", "/api/v1/projects/{projectId}/matrix"],
+  ["post", "/api/v1/projects/{projectId}/forms"],
 ] as const;
 
 it("serves an OpenAPI 3.1 document describing every contracted operation", async () => {

@@ -39,6 +39,8 @@ describe("can()", () => {
     ["findings:review", ["owner", "reviewer"]],
     ["findings:edit", ["owner", "researcher"]],
     ["contributions:submit", ["owner", "contributor"]],
+    ["forms:manage", ["owner", "researcher"]],
+    ["contributions:review", ["owner", "researcher"]],
   ])("grants %s to exactly %j (DESIGN.md's role table)", (action, roles) => {
     const granted = projectRoles.filter((role) => can(user, action, as(role)));
     expect(granted).toEqual(roles);

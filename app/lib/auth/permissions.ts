@@ -27,6 +27,10 @@ export const projectActions = [
   "findings:review",
   "contributions:submit",
   "contributions:own",
+  /** Create, edit and close intake forms. */
+  "forms:manage",
+  /** The contributions inbox: accept, reject or tag submissions. */
+  "contributions:review",
   "project:export",
 ] as const;
 export type ProjectAction = (typeof projectActions)[number];
@@ -43,6 +47,8 @@ const researcherWork: ProjectAction[] = [
   "segments:edit",
   "findings:read",
   "findings:edit",
+  "forms:manage",
+  "contributions:review",
 ];
 
 const grants: Record<ProjectRole, ReadonlySet<ProjectAction>> = {

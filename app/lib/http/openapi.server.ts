@@ -3,6 +3,7 @@ import { arrayOf, body, errors, ok, projectPath, ref } from "./openapi/helpers";
 import { caseKeyPaths } from "./openapi/case-keys";
 import { datasetPaths, datasetSchemas } from "./openapi/datasets";
 import { documentPaths, documentSchemas } from "./openapi/documents";
+import { formPaths, formSchemas } from "./openapi/forms";
 import { segmentPaths, segmentSchemas } from "./openapi/segments";
 import {
   addMemberSchema,
@@ -71,6 +72,7 @@ export function buildOpenApiDocument(serverUrl: string) {
         ...documentSchemas,
         ...datasetSchemas,
         ...segmentSchemas,
+        ...formSchemas,
         Member: {
           type: "object",
           properties: {
@@ -88,6 +90,7 @@ export function buildOpenApiDocument(serverUrl: string) {
       ...caseKeyPaths,
       ...datasetPaths,
       ...segmentPaths,
+      ...formPaths,
       "/api/v1/auth/signup": {
         post: {
           summary: "Create an account and start a session",
