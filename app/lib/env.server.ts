@@ -32,6 +32,8 @@ const envSchema = z.object({
   RATE_LIMIT_LOGIN_PER_EMAIL: rateLimit.prefault("10/600"),
   RATE_LIMIT_SIGNUP_PER_IP: rateLimit.prefault("10/3600"),
   RATE_LIMIT_SIGNUP_PER_EMAIL: rateLimit.prefault("5/3600"),
+  RATE_LIMIT_SUBMIT_PER_IP: rateLimit.prefault("20/600"),
+  RATE_LIMIT_SUBMIT_PER_FORM: rateLimit.prefault("300/600"),
 });
 
 export interface RateLimitRule {
@@ -59,6 +61,10 @@ export interface AppConfig {
     loginPerEmail: RateLimitRule;
     signupPerIp: RateLimitRule;
     signupPerEmail: RateLimitRule;
+    /** Public form submissions from one IP, across all forms. */
+    submitPerIp: RateLimitRule;
+    /** Submissions to one form from everyone: caps a flood spread over many addresses. */
+    submitPerForm: RateLimitRule;
   };
 }
 
@@ -95,6 +101,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       loginPerEmail: e.RATE_LIMIT_LOGIN_PER_EMAIL,
       signupPerIp: e.RATE_LIMIT_SIGNUP_PER_IP,
       signupPerEmail: e.RATE_LIMIT_SIGNUP_PER_EMAIL,
+      submitPerIp: e.RATE_LIMIT_SUBMIT_PER_IP,
+      submitPerForm: e.RATE_LIMIT_SUBMIT_PER_FORM,
     },
   };
 }

@@ -7,6 +7,8 @@ export interface RateLimiters {
   loginPerEmail: RateLimiterMemory;
   signupPerIp: RateLimiterMemory;
   signupPerEmail: RateLimiterMemory;
+  submitPerIp: RateLimiterMemory;
+  submitPerForm: RateLimiterMemory;
 }
 
 const limiter = (rule: RateLimitRule) =>
@@ -18,6 +20,8 @@ export function createRateLimiters(config: AppConfig["rateLimits"]): RateLimiter
     loginPerEmail: limiter(config.loginPerEmail),
     signupPerIp: limiter(config.signupPerIp),
     signupPerEmail: limiter(config.signupPerEmail),
+    submitPerIp: limiter(config.submitPerIp),
+    submitPerForm: limiter(config.submitPerForm),
   };
 }
 

@@ -31,6 +31,9 @@ const contract = [
   ["get", "/api/v1/segments/{segmentId}"],
   ["get", "/api/v1/projects/{projectId}/matrix"],
   ["post", "/api/v1/projects/{projectId}/forms"],
+  ["post", "/api/v1/forms/{formId}/submissions"],
+  ["get", "/api/v1/receipts/{token}"],
+  ["delete", "/api/v1/receipts/{token}"],
 ] as const;
 
 it("serves an OpenAPI 3.1 document describing every contracted operation", async () => {

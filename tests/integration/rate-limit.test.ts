@@ -8,6 +8,7 @@ beforeAll(async () => {
     config: (c) => ({
       ...c,
       rateLimits: {
+        ...c.rateLimits,
         loginPerIp: { points: 8, durationSec: 60 },
         loginPerEmail: { points: 3, durationSec: 60 },
         signupPerIp: { points: 4, durationSec: 60 },

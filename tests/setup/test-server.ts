@@ -33,7 +33,14 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
   const base = loadConfig({ NODE_ENV: "test", BUILD_DIR: process.env.BUILD_DIR });
   const config = (opts.config ?? ((c) => c))({
     ...base,
-    rateLimits: { loginPerIp: generous, loginPerEmail: generous, signupPerIp: generous, signupPerEmail: generous },
+    rateLimits: {
+      loginPerIp: generous,
+      loginPerEmail: generous,
+      signupPerIp: generous,
+      signupPerEmail: generous,
+      submitPerIp: generous,
+      submitPerForm: generous,
+    },
   });
   const app = await createAppServer({
     config,

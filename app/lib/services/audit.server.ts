@@ -7,13 +7,16 @@ export type AuditAction =
   | "member.added"
   | "member.role_changed"
   | "member.removed"
-  | "member.left";
+  | "member.left"
+  /** Detail holds the submission and form ids only, never what was withdrawn. */
+  | "contribution.withdrawn";
 
 export async function recordAudit(
   db: Database,
   event: {
     projectId: string;
-    actorId: string;
+    /** Null when nobody is logged in, e.g. a withdrawal through an anonymous receipt link. */
+    actorId: string | null;
     action: AuditAction;
     detail?: Record<string, unknown>;
   },

@@ -13,11 +13,14 @@ const summary = {
   caseKey: documents.caseKey,
 };
 
-/** Creates the document row and its live Y.Doc holding the text. */
+/**
+ * Creates the document row and its live Y.Doc holding the text. The actor is null for a
+ * contribution through a public form (nobody is logged in).
+ */
 export async function createDocument(
   services: AppServices,
   projectId: string,
-  actorId: string,
+  actorId: string | null,
   input: z.infer<typeof createDocumentSchema>,
 ) {
   const [doc] = await services.db

@@ -1,5 +1,6 @@
-import { formAccesses, formFieldTypes, formStatuses } from "../../../../db/kinds";
+import { formAccesses, formFieldTypes, formStatuses, submissionStatuses } from "../../../../db/kinds";
 import { createFormSchema, updateFormSchema } from "../../contributions/form-fields";
+import { submissionBodySchema } from "../../contributions/submission-values";
 import { arrayOf, body, errors, ok, pathParam, projectPath, ref } from "./helpers";
 
 const counts = {
@@ -36,6 +37,21 @@ export const formSchemas = {
     },
     required: ["id", "projectName", "title", "prompt", "consentText", "fields", "access", "status", "version"],
   },
+  Receipt: {
+    type: "object",
+    description: "What a contributor gave, as stored (personal details already masked).",
+    properties: {
+      status: { type: "string", enum: [...submissionStatuses] },
+      submittedAt: { type: "string", format: "date-time" },
+      values: {
+        type: "object",
+        additionalProperties: true,
+        description: "Answers keyed by field name; absent once withdrawn",
+      },
+      rejectReason: { type: "string", description: "Only when a researcher rejected the contribution" },
+    },
+    required: ["status", "submittedAt"],
+  },
   FormSummary: {
     type: "object",
     properties: {
@@ -50,6 +66,22 @@ export const formSchemas = {
       updatedAt: { type: "string", format: "date-time" },
     },
     required: ["id", "title", "access", "status", "version", "url", "submissions"],
+  },
+};
+
+const unprocessable = {
+  "422": {
+    description:
+      "Consent not given (consent_required), the honeypot filled in (invalid_submission), or an answer that does not " +
+      "fit its field (invalid_field, with `fields` keyed by field name)",
+    content: { "application/json": { schema: ref("Error") } },
+  },
+};
+
+const receiptErrors = {
+  "404": {
+    description: "No such receipt (receipt_not_found)",
+    content: { "application/json": { schema: ref("Error") } },
   },
 };
 
@@ -111,6 +143,59 @@ export const formPaths = {
           required: ["id", "version", "status"],
         }),
         ...errors(400, 401, 403, 404, 413),
+      },
+    },
+  },
+  "/api/v1/forms/{formId}/submissions": {
+    parameters: [pathParam("formId")],
+    post: {
+      summary: "Contribute a story or observation; answers a private receipt link",
+      description:
+        "`consent` must be `true`. `values` holds one answer per field name: text for long_text, short_text and case_key " +
+        "(at most 50,000, 500 and 200 characters), a finite number, a date YYYY-MM-DD, one option for choice, a list of options " +
+        "for multi_choice, `{lat, lng}` for location. The optional `people_mentioned` (up to 50 names) masks those names as [NAME]. " +
+        "E-mails, phone numbers, card numbers, IBANs, UK postcodes and NI numbers are masked in every text answer before " +
+        "anything is stored. The answers become a document of kind observation when the form asks for a location, story " +
+        "otherwise. No credentials are needed on a public form; a members-only form needs a member who may contribute. " +
+        "Rate limited per IP and per form.",
+      security: [{}, { bearer: [] }, { cookie: [] }],
+      requestBody: body(submissionBodySchema),
+      responses: {
+        "201": ok("Received", {
+          type: "object",
+          properties: {
+            documentId: { type: "string" },
+            receipt: {
+              type: "object",
+              properties: { token: { type: "string" }, url: { type: "string" } },
+              required: ["token", "url"],
+            },
+          },
+          required: ["documentId", "receipt"],
+        }),
+        ...errors(400, 401, 403, 404, 413, 429),
+        ...closed,
+        ...unprocessable,
+      },
+    },
+  },
+  "/api/v1/receipts/{token}": {
+    parameters: [pathParam("token")],
+    get: {
+      summary: "What a contributor gave and its state; the token in the receipt link is the only credential",
+      security: [{}],
+      responses: { "200": ok("Receipt", ref("Receipt")), ...receiptErrors },
+    },
+    delete: {
+      summary: "Withdraw a contribution: its document, codings and memos are deleted and the withdrawal is audited",
+      security: [{}],
+      responses: {
+        "204": ok("Withdrawn"),
+        ...receiptErrors,
+        "410": {
+          description: "Already withdrawn (already_withdrawn)",
+          content: { "application/json": { schema: ref("Error") } },
+        },
       },
     },
   },
