@@ -18,7 +18,7 @@ const handler = apiRoute({
     const search = new URL(request.url).searchParams;
     const query = pageQuery.safeParse(Object.fromEntries([...search].filter(([, v]) => v !== "")));
     if (!query.success) throw validationError(query.error);
-    return json(await getRows(context.services, dataset.id, query.data));
+    return json(await getRows(context.services, dataset, query.data));
   },
 });
 

@@ -6,7 +6,7 @@ const handler = apiRoute({
   /** Per-column counts, ranges, averages, histograms and top values (computed once, then kept). */
   async GET({ params, context }) {
     const { dataset } = await requireDatasetAccess(context, params.datasetId!, "documents:read");
-    return json({ columns: await getSummary(context.services, dataset.id) });
+    return json({ columns: await getSummary(context.services, dataset) });
   },
 });
 

@@ -10,7 +10,7 @@ const handler = apiRoute({
   /** Drops the table with the catalogue row; segments on it go too. */
   async DELETE({ params, context }) {
     const { dataset } = await requireDatasetAccess(context, params.datasetId!, "datasets:edit");
-    await deleteDataset(context.services, dataset.id);
+    await deleteDataset(context.services, dataset);
     return noContent();
   },
 });

@@ -15,7 +15,7 @@ import { formatInteger, plural } from "~/components/datasets/format";
 import { Pager } from "~/components/datasets/pager";
 import { PAGE_SIZE, type TableQuery } from "~/components/datasets/table-query";
 import { requireDatasetAccess } from "~/lib/auth/dataset-guard.server";
-import { getDataset } from "~/lib/datasets/datasets.server";
+import { datasetInfo } from "~/lib/datasets/datasets.server";
 import { getRows } from "~/lib/datasets/rows.server";
 import { getSummary } from "~/lib/datasets/summary.server";
 import { notFound } from "~/lib/http/errors.server";
@@ -39,9 +39,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   requirePageAuth(request, context);
   return pageGuard(async () => {
     const datasetId = params.datasetId!;
-    const { projectId } = await requireDatasetAccess(context, datasetId, "documents:read");
+    const { projectId, dataset: row } = await requireDatasetAccess(context, datasetId, "documents:read");
     if (projectId !== params.projectId) throw notFound("Dataset not found.");
-    const dataset = await getDataset(context.services, datasetId);
+    const dataset = datasetInfo(row);
     const search = new URL(request.url).searchParams;
     const parsed = querySchema.parse({
       sort: search.get("sort"),
@@ -53,8 +53,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     const pages = Math.max(1, Math.ceil(dataset.rowCount / PAGE_SIZE));
     const query: TableQuery = { sort, dir: sort ? parsed.dir : "asc", page: Math.min(parsed.page, pages) };
     const [summary, page] = await Promise.all([
-      getSummary(context.services, datasetId),
-      getRows(context.services, datasetId, {
+      getSummary(context.services, row),
+      getRows(context.services, row, {
         offset: (query.page - 1) * PAGE_SIZE,
         limit: PAGE_SIZE,
         sort: query.sort,

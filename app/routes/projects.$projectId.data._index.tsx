@@ -8,7 +8,7 @@ import { useSettledMessage } from "~/components/use-form-reset";
 import { requireDatasetAccess } from "~/lib/auth/dataset-guard.server";
 import { requireProjectAccess } from "~/lib/auth/guards.server";
 import { can } from "~/lib/auth/permissions";
-import { deleteDataset, getDataset, listDatasets } from "~/lib/datasets/datasets.server";
+import { deleteDataset, listDatasets } from "~/lib/datasets/datasets.server";
 import { listSegments } from "~/lib/datasets/segments.server";
 import { HttpError, notFound } from "~/lib/http/errors.server";
 import { formFailure, parseForm } from "~/lib/http/forms.server";
@@ -63,10 +63,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       throw new HttpError(400, "unknown_intent", "That form is not one this page understands.");
     }
     const { datasetId } = parseForm(form, deleteSchema);
-    const { projectId } = await requireDatasetAccess(context, datasetId, "datasets:edit");
+    const { projectId, dataset } = await requireDatasetAccess(context, datasetId, "datasets:edit");
     if (projectId !== params.projectId) throw notFound("Dataset not found.");
-    const dataset = await getDataset(context.services, datasetId);
-    await deleteDataset(context.services, datasetId);
+    await deleteDataset(context.services, dataset);
     return { ok: true as const, intent, message: `“${dataset.name}” was deleted.` };
   } catch (err) {
     return formFailure(err, form);

@@ -1,6 +1,6 @@
 import { Bar, BarChart, Tooltip, XAxis, YAxis } from "recharts";
 import type { HistogramBin } from "~/lib/datasets/types";
-import { ClientOnly } from "./client-only";
+import { ClientOnly } from "../client-only";
 import { formatCompact, formatInteger, formatNumber } from "./format";
 
 export const CHART_WIDTH = 260;

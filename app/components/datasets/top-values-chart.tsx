@@ -1,5 +1,5 @@
 import { Bar, BarChart, Tooltip, XAxis, YAxis } from "recharts";
-import { ClientOnly } from "./client-only";
+import { ClientOnly } from "../client-only";
 import { formatInteger } from "./format";
 import { CHART_WIDTH } from "./histogram";
 

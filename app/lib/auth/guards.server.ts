@@ -25,6 +25,26 @@ export async function findMembershipRole(
 }
 
 /**
+ * For routes addressed by the id of something inside a project (a document, a dataset, a
+ * form…): `projectId` is its project, or undefined when no such thing exists. Both a missing
+ * one and one of a project the caller is not in are the same 404 naming `what`, so ids of
+ * other projects reveal nothing; otherwise the usual project check applies.
+ */
+export async function requireAccessVia(
+  ctx: RequestContext,
+  projectId: string | undefined,
+  what: string,
+  action: ProjectAction,
+): Promise<{ auth: Auth; role: ProjectRole; projectId: string }> {
+  requireAuth(ctx);
+  if (!projectId) throw notFound(`${what} not found.`);
+  const access = await requireProjectAccess(ctx, projectId, action).catch((err) => {
+    throw err?.status === 404 ? notFound(`${what} not found.`) : err;
+  });
+  return { ...access, projectId };
+}
+
+/**
  * Every project-scoped loader, action and API route starts here. Not logged in → 401; not a
  * member → 404 (the project's existence is not revealed); a member whose role lacks the
  * action → 403.

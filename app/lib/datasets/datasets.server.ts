@@ -1,7 +1,6 @@
 import { asc, eq, sql } from "drizzle-orm";
 import type { Database } from "../../../db/client";
 import { datasets, type DatasetRow } from "../../../db/schema";
-import { notFound } from "../http/errors.server";
 import type { AppServices } from "../services.server";
 import { datasetTable, publicColumns } from "./sql.server";
 import type { DatasetInfo } from "./types";
@@ -33,20 +32,8 @@ export async function findDataset(services: AppServices, datasetId: string): Pro
   return row ?? null;
 }
 
-/** The catalogue row, or a 404. */
-export async function requireDataset(services: AppServices, datasetId: string): Promise<DatasetRow> {
-  const row = await findDataset(services, datasetId);
-  if (!row) throw notFound("Dataset not found.");
-  return row;
-}
-
-export async function getDataset(services: AppServices, datasetId: string): Promise<DatasetInfo> {
-  return datasetInfo(await requireDataset(services, datasetId));
-}
-
 /** Drops the dataset's table and its catalogue row together (segments go by cascade). */
-export async function deleteDataset(services: AppServices, datasetId: string): Promise<void> {
-  const dataset = await requireDataset(services, datasetId);
+export async function deleteDataset(services: AppServices, dataset: DatasetRow): Promise<void> {
   await services.db.transaction(async (tx) => {
     await tx.execute(sql`DROP TABLE IF EXISTS ${datasetTable(dataset)}`);
     await tx.delete(datasets).where(eq(datasets.id, dataset.id));

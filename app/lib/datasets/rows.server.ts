@@ -1,9 +1,9 @@
 import { asc, eq, sql } from "drizzle-orm";
-import { datasets } from "../../../db/schema";
+import { datasets, type DatasetRow } from "../../../db/schema";
 import { HttpError } from "../http/errors.server";
 import type { AppServices } from "../services.server";
 import { cellsOf, selectCells } from "./cells.server";
-import { datasetInfo, requireDataset } from "./datasets.server";
+import { datasetInfo } from "./datasets.server";
 import { columnSql, datasetTable, keyColumn, publicColumns } from "./sql.server";
 import type { CellValue, DatasetInfo, DatasetPage } from "./types";
 
@@ -24,8 +24,7 @@ export const unknownColumn = (name: string) =>
  * A page of rows in column order, sorted by one column (NULLs last either way), ties and the
  * default order by the key so pages never overlap.
  */
-export async function getRows(services: AppServices, datasetId: string, query: PageQuery = {}): Promise<DatasetPage> {
-  const dataset = await requireDataset(services, datasetId);
+export async function getRows(services: AppServices, dataset: DatasetRow, query: PageQuery = {}): Promise<DatasetPage> {
   const offset = Math.max(0, Math.floor(query.offset ?? 0));
   const limit = Math.min(MAX_PAGE_ROWS, Math.max(1, Math.floor(query.limit ?? 50)));
   const dir = query.dir === "desc" ? "desc" : "asc";

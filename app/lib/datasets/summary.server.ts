@@ -1,7 +1,6 @@
 import { eq, sql, type SQL } from "drizzle-orm";
 import { datasets, type DatasetRow, type StoredColumn } from "../../../db/schema";
 import type { AppServices } from "../services.server";
-import { requireDataset } from "./datasets.server";
 import { columnSql, datasetTable } from "./sql.server";
 import type { ColumnSummary, HistogramBin } from "./types";
 
@@ -110,8 +109,7 @@ async function computeSummary(services: AppServices, dataset: DatasetRow): Promi
  * Per-column summaries. Datasets never change after import, so the first request computes
  * them with SQL and later ones read what was kept in datasets.summary.
  */
-export async function getSummary(services: AppServices, datasetId: string): Promise<ColumnSummary[]> {
-  const dataset = await requireDataset(services, datasetId);
+export async function getSummary(services: AppServices, dataset: DatasetRow): Promise<ColumnSummary[]> {
   if (Array.isArray(dataset.summary)) return dataset.summary as ColumnSummary[];
   const summary = await computeSummary(services, dataset);
   await services.db.update(datasets).set({ summary }).where(eq(datasets.id, dataset.id));
