@@ -1,6 +1,7 @@
 import { Link, useFetcher } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
 import type { CodeSegmentLink, Excerpt, MatrixCode, MatrixSegment, Representation } from "~/lib/datasets/types";
+import { failureFor, FormError, TextAreaField, type FormState } from "../forms";
 import { formatCount } from "../segments/format";
 import { RepresentationSummary } from "./representation-summary";
 
@@ -170,8 +171,8 @@ function LinkSection({
   link: CodeSegmentLink | undefined;
   canLink: boolean;
 }) {
-  const fetcher = useFetcher<{ ok: boolean; formError?: string; fieldErrors?: Record<string, string> }>();
-  const error = fetcher.data && fetcher.data.ok === false ? (fetcher.data.fieldErrors?.note ?? fetcher.data.formError) : undefined;
+  const fetcher = useFetcher<FormState>();
+  const failure = failureFor(fetcher.data);
   if (link) {
     return (
       <section className="mx-link" aria-label="Link between code and segment">
@@ -190,22 +191,14 @@ function LinkSection({
       <fetcher.Form method="post" className="form">
         <input type="hidden" name="codeId" value={code.id} />
         <input type="hidden" name="segmentId" value={segment.id} />
-        <div className="field">
-          <label htmlFor="mx-link-note">Note (why this code explains this segment)</label>
-          <textarea
-            id="mx-link-note"
-            name="note"
-            rows={2}
-            maxLength={500}
-            aria-invalid={error ? true : undefined}
-            aria-describedby={error ? "mx-link-error" : undefined}
-          />
-          {error ? (
-            <span id="mx-link-error" className="field-error" role="alert">
-              {error}
-            </span>
-          ) : null}
-        </div>
+        <FormError state={failure} />
+        <TextAreaField
+          label="Note (why this code explains this segment)"
+          name="note"
+          rows={2}
+          maxLength={500}
+          state={failure}
+        />
         <div>
           <button type="submit" name="intent" value="link-code" className="btn btn--small" disabled={fetcher.state !== "idle"}>
             {fetcher.state !== "idle" ? "Linking…" : "Link code to segment"}
