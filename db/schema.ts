@@ -405,6 +405,9 @@ export const submissions = pgTable(
   (t) => [
     index("submissions_inbox_idx").on(t.projectId, t.status, t.submittedAt),
     index("submissions_form_id_idx").on(t.formId),
+    // The documents list and the matrix look a document's review state up by it.
+    index("submissions_document_id_idx").on(t.documentId),
+    index("submissions_submitter_idx").on(t.submitterId, t.submittedAt),
   ],
 );
 

@@ -1,7 +1,8 @@
 import { and, asc, desc, eq, sql } from "drizzle-orm";
 import type { FormAccess, FormField, FormStatus, SubmissionStatus } from "../../../db/kinds";
 import { intakeFormVersions, intakeForms, projects, submissions } from "../../../db/schema";
-import { notFound } from "../http/errors.server";
+import { findMembershipRole } from "../auth/guards.server";
+import { HttpError, notFound, unauthorized } from "../http/errors.server";
 import type { AppServices } from "../services.server";
 import type { CreateFormInput, UpdateFormInput } from "./form-fields";
 
@@ -214,3 +215,24 @@ export async function getPublicForm(
     .where(eq(intakeForms.id, formId));
   return row ?? null;
 }
+
+/**
+ * The form as a contributor may see it. A public form needs no credentials; a members-only
+ * form needs a member of its project (any role), and to anyone else it does not exist (404).
+ * Closed (410) is said only after access is settled, so a stranger cannot learn that a staff
+ * form exists.
+ */
+export async function viewableForm(services: AppServices, formId: string, userId: string | null): Promise<PublicForm> {
+  const found = await getPublicForm(services, formId);
+  if (!found) throw notFound("Form not found.");
+  const { projectId, ...form } = found;
+  if (form.access === "members") {
+    if (!userId) throw unauthorized("This form is for project members: log in to see it.");
+    const role = await findMembershipRole(services.db, projectId, userId);
+    if (!role) throw notFound("Form not found.");
+  }
+  if (form.status === "closed") throw formClosed();
+  return form;
+}
+
+export const formClosed = () => new HttpError(410, "form_closed", "This form is closed and no longer takes contributions.");

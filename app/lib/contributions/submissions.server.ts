@@ -1,6 +1,6 @@
-import { and, eq } from "drizzle-orm";
-import type { FormField, SubmissionStatus } from "../../../db/kinds";
-import { codings, documents, intakeFormVersions, intakeForms, memos, submissions, type StoredSubmissionValue } from "../../../db/schema";
+import { and, eq, type SQL } from "drizzle-orm";
+import type { FormField } from "../../../db/kinds";
+import { codings, documents, intakeFormVersions, intakeForms, memos, submissions } from "../../../db/schema";
 import { hashToken } from "../auth/crypto.server";
 import { findMembershipRole } from "../auth/guards.server";
 import { can } from "../auth/permissions";
@@ -9,6 +9,7 @@ import { consume } from "../rate-limit.server";
 import { recordAudit } from "../services/audit.server";
 import { createDocument, deleteDocument } from "../services/documents.server";
 import type { AppServices } from "../services.server";
+import { formClosed } from "./forms.server";
 import { redactValues, submissionDocument } from "./submission-document";
 import { checkValues } from "./submission-values";
 
@@ -31,16 +32,7 @@ export interface SubmissionReceipt {
   receipt: { token: string; url: string };
 }
 
-export interface ReceiptView {
-  status: SubmissionStatus;
-  submittedAt: Date;
-  /** What the contributor gave, as stored (redacted); absent once withdrawn. */
-  values?: Record<string, StoredSubmissionValue>;
-  rejectReason?: string;
-}
-
-const formClosed = () => new HttpError(410, "form_closed", "This form is closed and no longer takes contributions.");
-const receiptNotFound = () =>
+export const receiptNotFound = () =>
   new HttpError(404, "receipt_not_found", "This receipt link is not valid. Check that it was copied whole.");
 
 /** 256 random bits, URL-safe: the contributor's only key to their submission; guessing it is hopeless. */
@@ -153,28 +145,7 @@ export async function submit(
   return { documentId: doc.id, receipt: { token, url: `${origin}/receipts/${token}` } };
 }
 
-const byToken = (token: string) => eq(submissions.receiptTokenHash, hashToken(token));
-
-/** What a receipt link shows: the submission's state and, until withdrawn, what was given. */
-export async function readReceipt(services: AppServices, token: string): Promise<ReceiptView> {
-  const [row] = await services.db
-    .select({
-      status: submissions.status,
-      submittedAt: submissions.submittedAt,
-      values: submissions.values,
-      rejectReason: submissions.rejectReason,
-    })
-    .from(submissions)
-    .where(byToken(token));
-  if (!row) throw receiptNotFound();
-  if (row.status === "withdrawn") return { status: row.status, submittedAt: row.submittedAt };
-  return {
-    status: row.status,
-    submittedAt: row.submittedAt,
-    values: row.values,
-    ...(row.status === "rejected" && row.rejectReason ? { rejectReason: row.rejectReason } : {}),
-  };
-}
+export const byToken = (token: string) => eq(submissions.receiptTokenHash, hashToken(token));
 
 /**
  * Takes a contribution back. One transaction removes the document with its codings and the
@@ -184,7 +155,21 @@ export async function readReceipt(services: AppServices, token: string): Promise
  * The live Y.Doc and its update log go after the commit, as deleteDocument does it: erasing
  * the log of a document whose deletion then rolled back would lose its text.
  */
-export async function withdraw(services: AppServices, token: string, actorId: string | null = null): Promise<void> {
+export function withdraw(services: AppServices, token: string, actorId: string | null = null): Promise<void> {
+  return withdrawWhere(services, byToken(token), actorId, receiptNotFound);
+}
+
+/** A signed-in contributor takes back one of their own submissions ("My contributions"). */
+export function withdrawOwn(services: AppServices, submissionId: string, userId: string): Promise<void> {
+  return withdrawWhere(
+    services,
+    and(eq(submissions.id, submissionId), eq(submissions.submitterId, userId))!,
+    userId,
+    () => notFound("Contribution not found."),
+  );
+}
+
+async function withdrawWhere(services: AppServices, which: SQL, actorId: string | null, missing: () => HttpError) {
   const documentId = await services.db.transaction(async (tx) => {
     // The lock makes two withdrawals at once take turns: the second sees "withdrawn".
     const [row] = await tx
@@ -196,9 +181,9 @@ export async function withdraw(services: AppServices, token: string, actorId: st
         status: submissions.status,
       })
       .from(submissions)
-      .where(byToken(token))
+      .where(which)
       .for("update");
-    if (!row) throw receiptNotFound();
+    if (!row) throw missing();
     if (row.status === "withdrawn") {
       throw new HttpError(410, "already_withdrawn", "This contribution has already been withdrawn. Nothing more to do.");
     }

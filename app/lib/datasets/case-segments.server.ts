@@ -6,6 +6,7 @@
 import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { Database } from "../../../db/client";
 import { datasets, segments, type DatasetRow, type SegmentRow } from "../../../db/schema";
+import { inAnalysis } from "../contributions/analysis-scope.server";
 import { compileFilter } from "./filter-compiler.server";
 import { columnSql, datasetTable, keyColumn } from "./sql.server";
 import type { Filter } from "./types";
@@ -28,7 +29,8 @@ export async function projectSegments(db: Database, projectId: string, segmentId
 
 /** The project's distinct case keys: one row per case however many documents share it. */
 export const projectCases = (projectId: string) =>
-  sql`select distinct d.case_key from documents d where d.project_id = ${projectId} and d.case_key is not null`;
+  sql`select distinct d.case_key from documents d
+      where d.project_id = ${projectId} and d.case_key is not null and ${inAnalysis("d")}`;
 
 /**
  * `(case_key, seg)` for every case in every given segment, where `seg` is the segment's index in

@@ -4,6 +4,7 @@
  */
 import { and, eq, sql, type SQL } from "drizzle-orm";
 import { codes, type Code } from "../../../db/schema";
+import { inAnalysis } from "../contributions/analysis-scope.server";
 import { notFound } from "../http/errors.server";
 import type { AppServices } from "../services.server";
 import { caseSegments, projectSegments, type SegmentWithDataset } from "./case-segments.server";
@@ -72,7 +73,8 @@ export function matrixCellsQuery(projectId: string, list: SegmentWithDataset[], 
           group by c.code_id, doc.case_key, c.document_id`;
   const tree = subcodes ? sql`tree as (${codeAncestry(projectId)}),` : sql``;
   return sql`with doc as materialized (
-          select d.id, d.case_key from documents d where d.project_id = ${projectId} and d.case_key is not null
+          select d.id, d.case_key from documents d
+          where d.project_id = ${projectId} and d.case_key is not null and ${inAnalysis("d")}
         ),
         ${tree}
         per_doc as (${per_doc}),
@@ -151,11 +153,12 @@ export async function cellExcerpts(
   await services.collab.flush();
   // Only cases with a coding of this code can have excerpts: look those few up in the dataset.
   const coded = sql`select distinct d.case_key from documents d join codings c on c.document_id = d.id
-    where d.project_id = ${projectId} and d.case_key is not null and ${codeScope(codeId, subcodes)} and not c.orphaned`;
+    where d.project_id = ${projectId} and d.case_key is not null and ${inAnalysis("d")}
+      and ${codeScope(codeId, subcodes)} and not c.orphaned`;
   const joins = sql`from codings c
     join documents d on d.id = c.document_id
     join (${caseSegments(coded, [target])}) as m on m.case_key = d.case_key`;
-  const where = sql`where d.project_id = ${projectId} and ${codeScope(codeId, subcodes)} and not c.orphaned`;
+  const where = sql`where d.project_id = ${projectId} and ${inAnalysis("d")} and ${codeScope(codeId, subcodes)} and not c.orphaned`;
   const [excerpts, [count]] = await Promise.all([
     queryRows<Excerpt>(
       services.db,

@@ -3,6 +3,7 @@
  * dataset's cases? Counts the 2×2 table in one SQL query, then tests it with Fisher's exact test.
  */
 import { sql } from "drizzle-orm";
+import { inAnalysis } from "../contributions/analysis-scope.server";
 import type { AppServices } from "../services.server";
 import { caseSegments, projectCases } from "./case-segments.server";
 import { fisherExactTwoSided } from "./fisher";
@@ -66,7 +67,8 @@ export async function representation(
         inside as (${caseSegments(sql`select case_key from population`, [target])}),
         coded as (
           select distinct d.case_key from codings c join documents d on d.id = c.document_id
-          where d.project_id = ${projectId} and d.case_key is not null and ${codeScope(codeId, subcodes)} and not c.orphaned
+          where d.project_id = ${projectId} and d.case_key is not null and ${inAnalysis("d")}
+            and ${codeScope(codeId, subcodes)} and not c.orphaned
         )
         select count(i.case_key)::int as "insideCases",
                count(i.case_key) filter (where cd.case_key is not null)::int as "insideWith",

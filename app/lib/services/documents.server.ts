@@ -1,8 +1,8 @@
 import { and, desc, eq, ilike, sql, type SQL } from "drizzle-orm";
 import type { z } from "zod";
 import { textOf } from "../collab/doc-model";
-import type { DocumentKind } from "../../../db/kinds";
-import { codings, documents } from "../../../db/schema";
+import type { DocumentKind, SubmissionStatus } from "../../../db/kinds";
+import { codings, documents, submissions } from "../../../db/schema";
 import type { AppServices } from "../services.server";
 import type { createDocumentSchema, updateDocumentSchema } from "../validation/schemas";
 
@@ -48,6 +48,8 @@ export function listDocuments(
       // Spelled out: in a one-table select drizzle would render the outer column as a bare
       // "id", which inside the subquery means the coding's own id.
       codingCount: sql<number>`(select count(*)::int from ${codings} c where c.document_id = "documents"."id")`,
+      /** For a contribution, where it stands in the inbox; null for any other document. */
+      review: sql<Exclude<SubmissionStatus, "withdrawn"> | null>`(select s.status from ${submissions} s where s.document_id = "documents"."id" limit 1)`,
     })
     .from(documents)
     .where(and(...where))

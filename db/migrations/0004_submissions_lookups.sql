@@ -1,0 +1,2 @@
+CREATE INDEX "submissions_document_id_idx" ON "submissions" USING btree ("document_id");--> statement-breakpoint
+CREATE INDEX "submissions_submitter_idx" ON "submissions" USING btree ("submitter_id","submitted_at");
