@@ -53,7 +53,7 @@ export async function createAppServer(opts: AppServerOptions): Promise<AppServer
   app.disable("x-powered-by");
   app.set("trust proxy", config.trustProxy);
   app.use(compression());
-  app.use(securityHeaders(!opts.dev));
+  app.use(securityHeaders(!opts.dev, config.mapTileUrl));
 
   let build: ServerBuild | (() => Promise<ServerBuild>);
   let closeVite = async () => {};

@@ -34,6 +34,14 @@ const envSchema = z.object({
   RATE_LIMIT_SIGNUP_PER_EMAIL: rateLimit.prefault("5/3600"),
   RATE_LIMIT_SUBMIT_PER_IP: rateLimit.prefault("20/600"),
   RATE_LIMIT_SUBMIT_PER_FORM: rateLimit.prefault("300/600"),
+  MAP_TILE_URL: z
+    .union([
+      z.literal("none"),
+      z
+        .string()
+        .regex(/^https?:\/\/[^/]+\/.*\{z\}.*\{x\}.*\{y\}/, 'must be an http(s) URL with {z}, {x} and {y}, or "none"'),
+    ])
+    .default("https://tile.openstreetmap.org/{z}/{x}/{y}.png"),
 });
 
 export interface RateLimitRule {
@@ -66,6 +74,11 @@ export interface AppConfig {
     /** Submissions to one form from everyone: caps a flood spread over many addresses. */
     submitPerForm: RateLimitRule;
   };
+  /**
+   * Map tiles for the location picker on contribution forms ({z}/{x}/{y} template), or null
+   * for no map (latitude and longitude are then typed, or taken from the device).
+   */
+  mapTileUrl: string | null;
 }
 
 export class ConfigError extends Error {}
@@ -104,5 +117,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       submitPerIp: e.RATE_LIMIT_SUBMIT_PER_IP,
       submitPerForm: e.RATE_LIMIT_SUBMIT_PER_FORM,
     },
+    mapTileUrl: e.MAP_TILE_URL === "none" ? null : e.MAP_TILE_URL,
   };
 }
