@@ -12,6 +12,7 @@ export function AppHeader({ user }: { user: { name: string; email: string } | nu
           {user ? (
             <>
               <NavLink to="/projects">Projects</NavLink>
+              <NavLink to="/contributions">My contributions</NavLink>
               <NavLink to="/settings/tokens">Access tokens</NavLink>
             </>
           ) : null}

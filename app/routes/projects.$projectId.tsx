@@ -24,7 +24,10 @@ export default function ProjectLayout() {
   const { project, role } = useLoaderData<typeof loader>();
   const user = useRouteLoaderData<typeof rootLoader>("root")?.user ?? null;
   // Contributors see only their own submissions, not the project's documents or codebook.
-  const readsDocuments = can(user, "documents:read", { kind: "project", projectId: project.id, role });
+  const resource = { kind: "project" as const, projectId: project.id, role };
+  const readsDocuments = can(user, "documents:read", resource);
+  const reviewsContributions = can(user, "contributions:review", resource);
+  const contributes = can(user, "contributions:submit", resource) && !reviewsContributions;
   return (
     <>
       <div className="page-head">
@@ -47,6 +50,8 @@ export default function ProjectLayout() {
             <NavLink to={`/projects/${project.id}/matrix`}>Matrix</NavLink>
           </>
         ) : null}
+        {reviewsContributions ? <NavLink to={`/projects/${project.id}/contributions`}>Contributions</NavLink> : null}
+        {contributes ? <NavLink to={`/projects/${project.id}/contribute`}>Contribute</NavLink> : null}
         <NavLink to={`/projects/${project.id}/settings`}>Members &amp; settings</NavLink>
       </nav>
       <Outlet />

@@ -28,6 +28,7 @@ interface Ids {
   segmentId: string;
   linkId: string;
   formId: string;
+  submissionId: string;
 }
 
 const everyone = [...projectRoles];
@@ -146,6 +147,10 @@ const routes: RouteCase[] = [
   { method: "GET", path: (i) => `/api/v1/projects/${i.projectId}/forms`, allowed: analysts },
   { method: "POST", path: (i) => `/api/v1/projects/${i.projectId}/forms`, body: () => intakeForm, allowed: analysts },
   { method: "PATCH", path: (i) => `/api/v1/forms/${i.formId}`, body: () => ({ title: fresh("Form") }), allowed: analysts },
+  // The contributions inbox (contributions:review).
+  { method: "GET", path: (i) => `/api/v1/projects/${i.projectId}/submissions`, allowed: analysts },
+  { method: "GET", path: (i) => `/api/v1/submissions/${i.submissionId}`, allowed: analysts },
+  { method: "PATCH", path: (i) => `/api/v1/submissions/${i.submissionId}`, body: () => ({ tags: ["Billing"] }), allowed: analysts },
 ];
 
 let server: TestServer;
@@ -189,7 +194,9 @@ async function setup(role: ProjectRole) {
   });
   const link = await owner.client.post(`/api/v1/segments/${segment.body.id}/links`, { codeId: code.id, note: "why" });
   const form = await owner.client.post(`/api/v1/projects/${project.id}/forms`, intakeForm);
-  expect([dataset.status, segment.status, link.status, form.status]).toEqual([201, 201, 201, 201]);
+  const sent = await new ApiClient(server.url).post(`/api/v1/forms/${form.body.id}/submissions`, { consent: true, values: { story: "Once." } });
+  expect([dataset.status, segment.status, link.status, form.status, sent.status]).toEqual([201, 201, 201, 201, 201]);
+  const inbox = await owner.client.get(`/api/v1/projects/${project.id}/submissions`);
   const ids: Ids = {
     projectId: project.id,
     targetUserId: target.user.id,
@@ -202,6 +209,7 @@ async function setup(role: ProjectRole) {
     segmentId: segment.body.id,
     linkId: link.body.id,
     formId: form.body.id,
+    submissionId: inbox.body.submissions[0].id,
   };
   return { actor: actor.client, ids };
 }
@@ -253,6 +261,8 @@ it("answers 401 on account-level routes without credentials", async () => {
     ["POST", "/api/v1/tokens"],
     ["DELETE", "/api/v1/tokens/some-id"],
     ["POST", "/api/v1/auth/logout"],
+    ["GET", "/api/v1/me/contributions"],
+    ["DELETE", "/api/v1/me/contributions/some-id"],
   ] as const) {
     const res = await anon.request(method, path, method === "POST" ? { name: "x" } : undefined);
     expect(res.status, `${method} ${path}`).toBe(401);

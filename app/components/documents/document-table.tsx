@@ -11,7 +11,14 @@ export interface DocumentRow {
   codingCount: number;
   length: number;
   updatedAt: string | Date;
+  review: "pending" | "accepted" | "rejected" | null;
 }
+
+const reviewBadges = {
+  pending: { label: "Awaiting review", title: "A contribution waiting in the inbox" },
+  accepted: { label: "Accepted", title: "A contribution a researcher accepted" },
+  rejected: { label: "Rejected", title: "A rejected contribution: it does not count in the matrix" },
+} as const;
 
 export const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString("en-GB")} ${n === 1 ? one : many}`;
 
@@ -48,6 +55,11 @@ export function DocumentTable({
             <tr key={d.id} data-testid="document-row">
               <td className="doc-table__title">
                 <Link to={`/projects/${projectId}/documents/${d.id}`}>{d.title}</Link>
+                {d.review ? (
+                  <span className={`review-badge review-badge--${d.review}`} title={reviewBadges[d.review].title}>
+                    {reviewBadges[d.review].label}
+                  </span>
+                ) : null}
               </td>
               <td data-label="Kind">
                 <span className={`kind kind--${d.kind}`}>{documentKindLabels[d.kind]}</span>
