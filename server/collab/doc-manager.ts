@@ -108,6 +108,25 @@ export class DocManager {
     return this.enqueueWrite(true);
   }
 
+  /**
+   * Logs, projects and then compacts one document's whole log at once (after a redaction), so
+   * neither its log nor its snapshot holds anything the live doc no longer has. Unlike the
+   * batched writes, a failure reaches the caller: the API must not report stored text as gone.
+   */
+  compactNow(name: string): Promise<void> {
+    const run = this.flushing.then(async () => {
+      const entry = this.entries.get(name);
+      if (!entry?.persisted) return;
+      // Written first: a pending update (the text, typed a moment ago) logged after the
+      // compaction would bring the text back into the log.
+      await this.writeEntry(name, entry, true);
+      await this.log.compactAll(name, entry.doc);
+      entry.persisted.logged = 0;
+    });
+    this.flushing = run.catch(() => {});
+    return run;
+  }
+
   private enqueueWrite(projectNow: boolean): Promise<void> {
     this.flushing = this.flushing.then(() => this.writeAll(projectNow)).catch((err) => {
       console.error("collab: flush failed", err);
@@ -117,27 +136,31 @@ export class DocManager {
 
   private async writeAll(projectNow: boolean): Promise<void> {
     for (const [name, entry] of this.entries) {
-      const p = entry.persisted;
-      if (!p) continue;
       try {
-        if (p.pending.length > 0) {
-          // Taken off the queue only once logged: a failed write is retried on the next flush.
-          const count = p.pending.length;
-          p.logged = await this.log.append(name, p.pending.slice(0, count), entry.doc, p.logged);
-          p.pending.splice(0, count);
-        }
-        if (p.dirty && (projectNow || Date.now() - p.projectedAt >= this.opts.projectionIntervalMs)) {
-          p.dirty = false;
-          p.projectedAt = Date.now();
-          await p.projection.write(entry.doc).catch((err: unknown) => {
-            p.dirty = true;
-            throw err;
-          });
-        }
+        await this.writeEntry(name, entry, projectNow);
       } catch (err) {
         // One document's failure does not stop the others from being written.
         console.error(`collab: could not write ${name}`, err);
       }
+    }
+  }
+
+  private async writeEntry(name: string, entry: Entry, projectNow: boolean): Promise<void> {
+    const p = entry.persisted;
+    if (!p) return;
+    if (p.pending.length > 0) {
+      // Taken off the queue only once logged: a failed write is retried on the next flush.
+      const count = p.pending.length;
+      p.logged = await this.log.append(name, p.pending.slice(0, count), entry.doc, p.logged);
+      p.pending.splice(0, count);
+    }
+    if (p.dirty && (projectNow || Date.now() - p.projectedAt >= this.opts.projectionIntervalMs)) {
+      p.dirty = false;
+      p.projectedAt = Date.now();
+      await p.projection.write(entry.doc).catch((err: unknown) => {
+        p.dirty = true;
+        throw err;
+      });
     }
   }
 

@@ -30,13 +30,13 @@ export function createCollabServer(db: Database, opts: CollabOptions = defaultCo
       const doc = await manager.get(documentId);
       return { text: textOf(doc).toString(), codings: resolveCodings(doc) };
     },
-    async change(documentId, fn) {
+    async change(documentId, fn, opts) {
       const doc = await manager.get(documentId);
       let result!: ReturnType<typeof fn>;
       doc.transact(() => {
         result = fn(doc);
       }, SERVER_ORIGIN);
-      await manager.flush();
+      await (opts?.compact ? manager.compactNow(documentId) : manager.flush());
       return result;
     },
     refreshCodebook: (projectId) => manager.refreshCodebook(projectId),

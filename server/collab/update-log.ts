@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, lte, sql } from "drizzle-orm";
+import { and, asc, eq, gt, lte, max, sql } from "drizzle-orm";
 import * as Y from "yjs";
 import type { Database } from "../../db/client";
 import { docSnapshots, docUpdates } from "../../db/schema";
@@ -63,6 +63,24 @@ export class UpdateLog {
         });
       await tx.delete(docUpdates).where(and(eq(docUpdates.docName, docName), lte(docUpdates.id, upTo)));
     });
+  }
+
+  /**
+   * Compacts the whole log now, however short: the snapshot becomes the doc's current state and
+   * every logged row goes. With gc on, deleted text is not in that state, so afterwards it is
+   * nowhere in storage (a redaction). Appends run one at a time (DocManager's write queue), so
+   * no row can slip in between reading the newest id and deleting up to it.
+   */
+  async compactAll(docName: string, doc: Y.Doc): Promise<void> {
+    const [newest] = await this.db
+      .select({ id: max(docUpdates.id) })
+      .from(docUpdates)
+      .where(eq(docUpdates.docName, docName));
+    const [snapshot] = await this.db
+      .select({ upTo: docSnapshots.upTo })
+      .from(docSnapshots)
+      .where(eq(docSnapshots.docName, docName));
+    await this.compact(docName, doc, newest?.id ?? snapshot?.upTo ?? 0);
   }
 
   async erase(docName: string): Promise<void> {

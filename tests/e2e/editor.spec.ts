@@ -1,5 +1,6 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
-import { newUser, signUp, type TestUser } from "./helpers";
+import { expect, test, type Page } from "@playwright/test";
+import { editor, openDocument, person, post, shownText } from "./editor-helpers";
+import { newUser, signUp } from "./helpers";
 
 /**
  * The collaborative coding editor, with two people in two browsers. Data is made through the
@@ -9,38 +10,8 @@ import { newUser, signUp, type TestUser } from "./helpers";
 /** Cross-user changes must show up within a second. */
 const LIVE = { timeout: 1000 };
 
-async function post<T = any>(page: Page, path: string, data: unknown): Promise<T> {
-  const res = await page.request.post(path, { data });
-  expect(res.status(), `${path}: ${await res.text()}`).toBe(201);
-  return (await res.json()) as T;
-}
-
-/** A signed-up person in a browser context of their own. */
-async function person(browser: Browser, label: string): Promise<{ page: Page; user: TestUser; close(): Promise<void> }> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  const user = newUser(label);
-  await signUp(page, user);
-  return { page, user, close: () => context.close() };
-}
-
-const editor = (page: Page) => page.getByRole("textbox", { name: "Document text" });
 const highlight = (page: Page, codeId: string) => page.locator(`.cm-content [data-code-ids~="${codeId}"]`);
 const stripe = (page: Page, name: string) => page.locator(".thk-stripe", { hasText: name });
-
-/** The text as the editor shows it, without other people's cursor labels. */
-const shownText = (page: Page) =>
-  page.locator(".cm-content").evaluate((content) => {
-    const copy = content.cloneNode(true) as HTMLElement;
-    copy.querySelectorAll(".cm-ySelectionCaret").forEach((caret) => caret.remove());
-    return [...copy.querySelectorAll(".cm-line")].map((line) => line.textContent).join("\n");
-  });
-
-async function openDocument(page: Page, url: string) {
-  await page.goto(url);
-  await expect(page.getByRole("status").filter({ hasText: /^Connected$/ })).toBeVisible();
-  await expect(editor(page)).toBeVisible();
-}
 
 /** Opens the Ctrl+K palette on the current selection and applies the code named `name`. */
 async function applyWithPalette(page: Page, name: string) {
@@ -145,6 +116,7 @@ test("a reviewer reads the document and its codings but cannot change them", asy
     await expect(highlight(r, code.id)).toHaveText("officer");
     await expect(stripe(r, "Responsive")).toBeVisible();
     await expect(r.getByRole("button", { name: /Code selection/ })).toHaveCount(0);
+    await expect(r.getByRole("button", { name: /Redact selection/ })).toHaveCount(0);
     await expect(r.getByRole("button", { name: "Undo" })).toHaveCount(0);
 
     // Typing changes nothing, and Ctrl+K opens no palette.

@@ -80,6 +80,12 @@ const routes: RouteCase[] = [
     body: (i) => ({ codeId: i.codeId, start: 0, end: 4 }),
     allowed: editors,
   },
+  {
+    method: "POST",
+    path: (i) => `/api/v1/documents/${i.documentId}/redactions`,
+    body: () => ({ start: 5, end: 10, label: "NAME" }),
+    allowed: editors,
+  },
   { method: "PATCH", path: (i) => `/api/v1/codings/${i.codingId}`, body: () => ({ memo: "m" }), allowed: editors },
   { method: "DELETE", path: (i) => `/api/v1/codings/${i.codingId}`, allowed: editors },
   { method: "GET", path: (i) => `/api/v1/projects/${i.projectId}/codes`, allowed: readers },

@@ -6,11 +6,13 @@ import { CodePalette } from "./code-palette";
 import { CodingPopover, type PopoverItem } from "./coding-popover";
 import type { EditorHandle, PopoverRequest } from "./editor-view.client";
 import { EditorToolbar } from "./editor-toolbar";
-import { excerpt } from "./format";
+import { excerpt, shiftShortcut } from "./format";
 import { OrphanedCodings } from "./orphaned-codings";
 import { PreviewText, type PreviewCoding } from "./preview-text";
+import { RedactionDialog } from "./redaction-dialog";
 import type { CodeInfo, ResolvedCoding } from "./types";
 import { useCollabSession } from "./use-collab-session";
+import { useRedaction } from "./use-redaction";
 
 export interface CollabEditorProps {
   documentId: string;
@@ -84,6 +86,13 @@ export function CollabEditor(props: CollabEditorProps) {
   // --- actions -----------------------------------------------------------------------------
 
   const say = (message: string) => setNotice(message);
+  const redaction = useRedaction({ documentId, editor, session, enabled: canEdit && !refused, say });
+
+  const openRedaction = (): boolean => {
+    const opened = redaction.open();
+    if (opened) setPopover(null);
+    return opened;
+  };
 
   const openPalette = (): boolean => {
     const ed = editor.current;
@@ -178,14 +187,15 @@ export function CollabEditor(props: CollabEditorProps) {
   // The editor is created once; its callbacks reach the latest render through this ref.
   // Typing or moving the cursor puts the popover away.
   const onUserMove = () => popover && setPopover(null);
-  const handlers = useRef({ openPalette, showPopover, stepThrough, onUserMove });
-  handlers.current = { openPalette, showPopover, stepThrough, onUserMove };
+  const handlers = useRef({ openPalette, openRedaction, showPopover, stepThrough, onUserMove });
+  handlers.current = { openPalette, openRedaction, showPopover, stepThrough, onUserMove };
 
   useEffect(() => {
     if (!session || !snapshot.ready || !editorModule || editor.current || !host.current) return;
     editor.current = editorModule.createEditor(host.current, session, {
       editable: canEdit,
       onPalette: () => handlers.current.openPalette(),
+      onRedact: () => handlers.current.openRedaction(),
       onPopover: (request) => handlers.current.showPopover(request),
       onSelection: (empty, byUser) => {
         setSelectionEmpty(empty);
@@ -284,6 +294,7 @@ export function CollabEditor(props: CollabEditorProps) {
         canEdit={canEdit}
         selectionEmpty={selectionEmpty}
         onCode={() => openPalette()}
+        onRedact={() => openRedaction()}
         onUndo={() => {
           session?.undo();
           editor.current?.focus();
@@ -337,7 +348,7 @@ export function CollabEditor(props: CollabEditorProps) {
             {canCode ? (
               <>
                 Select text and press <kbd>{mod}+K</kbd> to code it · click a highlight (or <kbd>Alt+Enter</kbd>) to see its
-                codings · <kbd>{mod}+Z</kbd> undoes your own changes
+                codings · <kbd>{mod}+Z</kbd> undoes your own changes · <kbd>{shiftShortcut(mod, "X")}</kbd> redacts a name or detail
               </>
             ) : (
               <>Click a highlight to see who coded it and why.</>
@@ -374,6 +385,9 @@ export function CollabEditor(props: CollabEditorProps) {
           onCreate={canProposeCodes ? createAndApply : undefined}
           onClose={closePalette}
         />
+      ) : null}
+      {redaction.request ? (
+        <RedactionDialog text={redaction.request.text} onConfirm={redaction.confirm} onClose={redaction.close} />
       ) : null}
     </div>
   );

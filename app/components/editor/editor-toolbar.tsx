@@ -1,4 +1,5 @@
 import { ConnectionBanner } from "./connection-banner";
+import { shiftShortcut } from "./format";
 import { PresenceList } from "./presence-list";
 import type { SessionSnapshot } from "./types";
 
@@ -13,6 +14,7 @@ interface EditorToolbarProps {
   canEdit: boolean;
   selectionEmpty: boolean;
   onCode(): void;
+  onRedact(): void;
   onUndo(): void;
   onRedo(): void;
 }
@@ -43,6 +45,17 @@ export function EditorToolbar(props: EditorToolbarProps) {
         ) : null}
         {canEdit ? (
           <>
+            <button
+              type="button"
+              className="btn btn--secondary btn--small"
+              disabled={!ready || selectionEmpty || refused}
+              title={selectionEmpty ? "Select some text first" : "Replace the selection with a placeholder such as [NAME]"}
+              aria-keyshortcuts="Control+Shift+X Meta+Shift+X"
+              onMouseDown={(e) => e.preventDefault()}
+              onClick={props.onRedact}
+            >
+              Redact selection <kbd>{shiftShortcut(mod, "X")}</kbd>
+            </button>
             <button
               type="button"
               className="btn btn--secondary btn--small"

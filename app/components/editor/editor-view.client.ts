@@ -30,6 +30,8 @@ export interface PopoverRequest {
 export interface EditorOptions {
   editable: boolean;
   onPalette(): boolean;
+  /** Mod-Shift-X: redact the selection (returns false when the person may not). */
+  onRedact(): boolean;
   onPopover(request: PopoverRequest): void;
   /** The selection changed; `byUser` when the person typed, clicked or moved the cursor. */
   onSelection(empty: boolean, byUser: boolean): void;
@@ -81,6 +83,7 @@ export function createEditor(parent: HTMLElement, session: CollabSession, opts: 
       Prec.highest(
         keymap.of([
           { key: "Mod-k", run: () => opts.onPalette(), preventDefault: true },
+          { key: "Mod-Shift-x", run: () => opts.onRedact() },
           {
             key: "Alt-Enter",
             run: (view) => {

@@ -13,3 +13,6 @@ export function excerpt(text: string, max = 160): string {
   const space = cut.lastIndexOf(" ");
   return `${space > max * 0.6 ? cut.slice(0, space) : cut}…`;
 }
+
+/** A Shift shortcut as people read it on their keyboard: "Ctrl+Shift+X", or "⌘⇧X" on a Mac. */
+export const shiftShortcut = (mod: string, key: string) => (mod === "⌘" ? `⌘⇧${key}` : `${mod}+Shift+${key}`);

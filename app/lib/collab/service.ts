@@ -9,8 +9,12 @@ import type { ResolvedCoding } from "./doc-model";
 export interface CollabService {
   /** The live text and codings: what an editor shows right now. */
   read(documentId: string): Promise<{ text: string; codings: ResolvedCoding[] }>;
-  /** Changes the live doc as the server, then writes the log and projection. */
-  change<T>(documentId: string, fn: (doc: Y.Doc) => T): Promise<T>;
+  /**
+   * Changes the live doc as the server, then writes the log and projection. With `compact`
+   * the document's log is compacted at once, so text the change deleted is in neither the
+   * update log nor the snapshot any more (a redaction); a failure to do so is thrown.
+   */
+  change<T>(documentId: string, fn: (doc: Y.Doc) => T, opts?: { compact?: boolean }): Promise<T>;
   /** Pushes the project's codes table to everyone who has the codebook open. */
   refreshCodebook(projectId: string): Promise<void>;
   /** Writes every pending update and projection now. */

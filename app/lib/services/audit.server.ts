@@ -9,7 +9,9 @@ export type AuditAction =
   | "member.removed"
   | "member.left"
   /** Detail holds the submission and form ids only, never what was withdrawn. */
-  | "contribution.withdrawn";
+  | "contribution.withdrawn"
+  /** A passage redacted by hand. Detail holds the document and submission ids and the length, never the text. */
+  | "document.redacted";
 
 export async function recordAudit(
   db: Database,

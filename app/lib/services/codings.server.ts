@@ -6,6 +6,18 @@ import { HttpError, notFound } from "../http/errors.server";
 import type { AppServices } from "../services.server";
 import { codeInProjectOfDocument } from "./codes.server";
 
+/** A 422 for an empty range or one outside a text of `length` (codings, redactions). */
+export function assertRangeInText(start: number, end: number, length: number): void {
+  if (start >= 0 && end <= length && start < end) return;
+  throw new HttpError(
+    422,
+    "invalid_range",
+    start >= end
+      ? "The range is empty: end must be greater than start."
+      : `The range ${start}–${end} is outside the text (0–${length}).`,
+  );
+}
+
 /** Codes a range of a live document; answers 422 for an empty range or one outside the text. */
 export async function createCoding(
   services: AppServices,
@@ -18,16 +30,7 @@ export async function createCoding(
   }
   const id = newId();
   return services.collab.change(documentId, (doc) => {
-    const length = textOf(doc).length;
-    if (input.start < 0 || input.end > length || input.start >= input.end) {
-      throw new HttpError(
-        422,
-        "invalid_range",
-        input.start >= input.end
-          ? "The range is empty: end must be greater than start."
-          : `The range ${input.start}–${input.end} is outside the text (0–${length}).`,
-      );
-    }
+    assertRangeInText(input.start, input.end, textOf(doc).length);
     const entry = addCoding(doc, id, { ...input, authorId });
     const resolved = resolveEntry(doc, id, entry);
     return { id, codeId: input.codeId, start: resolved.start, end: resolved.end, quote: resolved.quote };

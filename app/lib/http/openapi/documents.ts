@@ -9,6 +9,7 @@ import {
   updateCodingSchema,
   updateDocumentSchema,
 } from "../../validation/schemas";
+import { redactionSchema } from "../../services/redactions.server";
 import { arrayOf, body, errors, ok, pathParam, projectPath, ref } from "./helpers";
 
 export const documentSchemas = {
@@ -123,6 +124,31 @@ export const documentPaths = {
         }),
         ...errors(400, 401, 403, 404),
         "422": { description: "Empty range, range outside the text, or a code not in this project", content: { "application/json": { schema: ref("Error") } } },
+      },
+    },
+  },
+  "/api/v1/documents/{documentId}/redactions": {
+    parameters: [documentPath],
+    post: {
+      summary:
+        "Redact a range of the live text by hand: it becomes [LABEL] in open editors at once, and the original is erased from the update log, the snapshot, the projection and a contribution's stored answers",
+      requestBody: body(redactionSchema),
+      responses: {
+        "200": ok("Redacted", {
+          type: "object",
+          properties: {
+            start: { type: "integer", description: "where the placeholder now starts" },
+            end: { type: "integer", description: "where it ends (exclusive)" },
+            placeholder: { type: "string" },
+            redactedLength: { type: "integer", description: "characters taken out" },
+            textLength: { type: "integer", description: "the text's length afterwards" },
+            answersRedacted: { type: "integer", description: "stored answers of the contribution redacted too" },
+          },
+          required: ["start", "end", "placeholder", "redactedLength", "textLength", "answersRedacted"],
+        }),
+        ...errors(400, 401, 403, 404),
+        "409": { description: "text_changed: `expected` is not the live text at that range", content: { "application/json": { schema: ref("Error") } } },
+        "422": { description: "Empty range, or a range outside the text", content: { "application/json": { schema: ref("Error") } } },
       },
     },
   },
