@@ -1,7 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { documents, submissions } from "../../db/schema";
-import { ApiClient, signedUpClient } from "../setup/api-client";
+import { signedUpClient, type ApiClient } from "../setup/api-client";
 import { createForm, ownedProject } from "../setup/contributions";
 import { startTestServer, type TestServer } from "../setup/test-server";
 
