@@ -4,6 +4,7 @@ import { caseKeyPaths } from "./openapi/case-keys";
 import { datasetPaths, datasetSchemas } from "./openapi/datasets";
 import { documentPaths, documentSchemas } from "./openapi/documents";
 import { formPaths, formSchemas } from "./openapi/forms";
+import { inboxPaths, inboxSchemas } from "./openapi/inbox";
 import { segmentPaths, segmentSchemas } from "./openapi/segments";
 import {
   addMemberSchema,
@@ -73,6 +74,7 @@ export function buildOpenApiDocument(serverUrl: string) {
         ...datasetSchemas,
         ...segmentSchemas,
         ...formSchemas,
+        ...inboxSchemas,
         Member: {
           type: "object",
           properties: {
@@ -91,6 +93,7 @@ export function buildOpenApiDocument(serverUrl: string) {
       ...datasetPaths,
       ...segmentPaths,
       ...formPaths,
+      ...inboxPaths,
       "/api/v1/auth/signup": {
         post: {
           summary: "Create an account and start a session",
