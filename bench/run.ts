@@ -16,8 +16,9 @@ import { checkMachine } from "./lib/quiet";
 import { writeResult } from "./lib/table";
 import { matrixBench } from "./matrix";
 import { startupBench } from "./startup";
+import { submissionsBench } from "./submissions";
 
-const BENCHES: Bench[] = [startupBench, apiProjectsBench, collabBench, editorRenderBench, datasetImportBench, matrixBench];
+const BENCHES: Bench[] = [startupBench, apiProjectsBench, collabBench, editorRenderBench, datasetImportBench, matrixBench, submissionsBench];
 
 function selectBenches(names: string[]): Bench[] {
   if (names.length === 0) return BENCHES;

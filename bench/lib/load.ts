@@ -6,17 +6,29 @@ export interface LoadOptions {
   headers?: Record<string, string>;
   connections: number;
   durationSec: number;
+  method?: autocannon.Request["method"];
+  body?: string;
+  /** autocannon's request pipeline (e.g. a setupRequest that varies a header per request). */
+  requests?: autocannon.Request[];
+  /** Stop after this many requests instead of after `durationSec`. */
+  amount?: number;
+  /** Whose latencies are recorded (default: 2xx responses). */
+  recordLatencyOf?: (status: number) => boolean;
 }
 
 export interface LoadResult {
   url: string;
   connections: number;
   durationSec: number;
+  /** How long the run really took (s), as autocannon timed it (with `amount`, not `durationSec`). */
+  elapsedSec: number;
   requests: number;
+  /** Requests written, answered or not: a run stopped by time abandons those still in flight. */
+  sent: number;
   /** Mean of autocannon's per-second request counts. */
   reqPerSecMean: number;
   reqPerSecStddev: number;
-  /** Exact percentiles (ms) over every 2xx response's latency, recorded per request. */
+  /** Exact percentiles (ms) over every recorded response's latency (2xx unless told otherwise). */
   latencyMs: { mean: number; p50: number; p95: number; p99: number; max: number };
   /** autocannon's own histogram percentiles (whole ms), for cross-checking. */
   autocannonLatencyMs: { p50: number; p90: number; p97_5: number; p99: number };
@@ -33,21 +45,28 @@ function runAutocannon(opts: autocannon.Options, onLatency: (status: number, ms:
   });
 }
 
-/** Runs autocannon against one URL and records the latency of every 2xx response. */
+const is2xx = (status: number) => status >= 200 && status < 300;
+
+/** Runs autocannon against one URL and records the latency of every 2xx (or chosen) response. */
 export async function runLoad(opts: LoadOptions): Promise<LoadResult> {
   let latencies = new Float64Array(1 << 16);
   let count = 0;
   const statusCodes: Record<string, number> = {};
+  const record = opts.recordLatencyOf ?? is2xx;
   const result = await runAutocannon(
     {
       url: opts.url,
       headers: opts.headers,
       connections: opts.connections,
       duration: opts.durationSec,
+      ...(opts.method ? { method: opts.method } : {}),
+      ...(opts.body !== undefined ? { body: opts.body } : {}),
+      ...(opts.requests ? { requests: opts.requests } : {}),
+      ...(opts.amount ? { amount: opts.amount } : {}),
     },
     (status, ms) => {
       statusCodes[status] = (statusCodes[status] ?? 0) + 1;
-      if (status < 200 || status >= 300) return;
+      if (!record(status)) return;
       if (count === latencies.length) {
         const grown = new Float64Array(latencies.length * 2);
         grown.set(latencies);
@@ -64,7 +83,9 @@ export async function runLoad(opts: LoadOptions): Promise<LoadResult> {
     url: opts.url,
     connections: opts.connections,
     durationSec: opts.durationSec,
+    elapsedSec: result.duration,
     requests: result.requests.total,
+    sent: result.requests.sent,
     reqPerSecMean: result.requests.average,
     reqPerSecStddev: result.requests.stddev,
     latencyMs: {
