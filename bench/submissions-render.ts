@@ -100,7 +100,7 @@ export function renderSubmissions(report: SubmissionsReport): string {
     throughputTable(report),
     "",
     `Every answer was 201. The database held one submission and one document per request sent ` +
-      `(Thicket ${int(thicket.sent)}, each document with its Y.Doc update-log row; baseline ${int(baseline.sent)}): ` +
+      `(Thicket ${int(thicket.sent)}, each document with its stored Y.Doc state; baseline ${int(baseline.sent)}): ` +
       "the 201s of one checked submission, a discarded warm-up and the measured run, plus the requests autocannon " +
       `abandoned in flight when each run stopped (Thicket ${thicket.sent - thicket.answered201}, baseline ` +
       `${baseline.sent - baseline.answered201}), which the server still stored. ` +

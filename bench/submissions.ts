@@ -128,7 +128,7 @@ async function throughput(
   }
   const commits = (await committedTransactions(db.url, db.name)) - commitsBefore;
   const { rows, sent } = result;
-  const logged = expectLogRows ? rows.documentsWithLog : sent;
+  const logged = expectLogRows ? rows.documentsWithState : sent;
   if (rows.submissions !== sent || rows.documents !== sent || logged !== sent) {
     throw new Error(`${label}: ${sent} requests sent (${result.answered201} answered 201) but the database holds ${JSON.stringify(rows)}`);
   }

@@ -15,8 +15,8 @@ async function withClient<T>(url: string, fn: (client: pg.Client) => Promise<T>)
 export interface RowCounts {
   submissions: number;
   documents: number;
-  /** Documents of the project with at least one Y.Doc update log row. */
-  documentsWithLog: number;
+  /** Documents of the project whose Y.Doc state is stored (a snapshot or update log rows). */
+  documentsWithState: number;
 }
 
 export function countRows(url: string, projectId: string, formId: string): Promise<RowCounts> {
@@ -24,12 +24,13 @@ export function countRows(url: string, projectId: string, formId: string): Promi
     const { rows } = await c.query<{ submissions: number; documents: number; logged: number }>(
       "select (select count(*)::int from submissions where form_id = $2) as submissions, " +
         "(select count(*)::int from documents where project_id = $1) as documents, " +
-        "(select count(distinct u.doc_name)::int from doc_updates u inner join documents d on d.id = u.doc_name " +
-        "where d.project_id = $1) as logged",
+        "(select count(*)::int from documents d where d.project_id = $1 and (" +
+        "exists (select 1 from doc_snapshots s where s.doc_name = d.id) or " +
+        "exists (select 1 from doc_updates u where u.doc_name = d.id))) as logged",
       [projectId, formId],
     );
     const row = rows[0]!;
-    return { submissions: row.submissions, documents: row.documents, documentsWithLog: row.logged };
+    return { submissions: row.submissions, documents: row.documents, documentsWithState: row.logged };
   });
 }
 

@@ -9,7 +9,7 @@ import { startTestServer, type TestServer } from "../setup/test-server";
 
 // A short compaction threshold, so a document soon has both a snapshot and later log rows
 // holding the text that is then redacted.
-const COMPACT_AFTER = 4;
+const COMPACT_AFTER = 6;
 let server: TestServer;
 beforeAll(async () => {
   server = await startTestServer({ collab: { compactAfter: COMPACT_AFTER, flushIntervalMs: 20 } });
@@ -87,8 +87,7 @@ describe("redacting a passage by hand", () => {
     const coding = async (start: number, end: number) =>
       (await owner.client.post(`/api/v1/documents/${documentId}/codings`, { codeId: code.id, start, end })).body.id as string;
     // Codings on the name itself, on a passage that starts with it, and on one that does not
-    // touch it; with the document's first row that makes COMPACT_AFTER rows, so the text is
-    // compacted into a snapshot.
+    // touch it. A new document's text is stored as its first snapshot; the codings are log rows.
     const onName = await coding(0, NAME.length);
     const onSentence = await coding(0, TEXT.indexOf("."));
     const onHold = await coding(TEXT.indexOf("on hold"), TEXT.indexOf(" for"));

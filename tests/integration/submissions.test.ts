@@ -1,6 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditEvents, codings, docUpdates, documents, memos, submissions } from "../../db/schema";
+import { auditEvents, codings, docSnapshots, docUpdates, documents, memos, submissions } from "../../db/schema";
 import { ApiClient, signedUpClient } from "../setup/api-client";
 import { importCsv } from "../setup/datasets";
 import { startTestServer, type TestServer } from "../setup/test-server";
@@ -98,7 +98,7 @@ describe("submitting to a public form", () => {
     expect(doc.body.title).toContain(storyForm.title);
   });
 
-  it("never stores the unmasked text: not in documents, submissions or the document's update log", async () => {
+  it("never stores the unmasked text: not in documents, submissions or the document's stored Yjs state", async () => {
     const { owner, projectId } = await project();
     const formId = await createForm(owner, projectId);
     const { documentId } = await submitOk(formId);
@@ -112,16 +112,23 @@ describe("submitting to a public form", () => {
       .select({ n: sql<number>`count(*)::int` })
       .from(submissions)
       .where(sql`${submissions.values}::text like ${`%${RAW_EMAIL}%`} or ${submissions.values}::text like ${"%Priya%"}`);
-    const [logged] = await db
+    const holds = (bytes: typeof docUpdates.update | typeof docSnapshots.state, text: string) =>
+      sql`position(convert_to(${text}, 'UTF8') in ${bytes}) > 0`;
+    // The masked text is what is stored as the document's Yjs state...
+    const [masked] = await db
       .select({ n: sql<number>`count(*)::int` })
-      .from(docUpdates)
-      .where(eq(docUpdates.docName, documentId));
-    const [inLog] = await db
-      .select({ n: sql<number>`count(*)::int` })
-      .from(docUpdates)
-      .where(sql`position(convert_to(${RAW_EMAIL}, 'UTF8') in ${docUpdates.update}) > 0`);
-    expect(logged!.n).toBeGreaterThan(0);
-    expect({ documents: inDocs!.n, submissions: inSubs!.n, updates: inLog!.n }).toEqual({ documents: 0, submissions: 0, updates: 0 });
+      .from(docSnapshots)
+      .where(and(eq(docSnapshots.docName, documentId), holds(docSnapshots.state, "[EMAIL]")));
+    expect(masked!.n).toBe(1);
+    // ...and the raw e-mail is nowhere in it, nor in the update log.
+    const [inSnapshots] = await db.select({ n: sql<number>`count(*)::int` }).from(docSnapshots).where(holds(docSnapshots.state, RAW_EMAIL));
+    const [inLog] = await db.select({ n: sql<number>`count(*)::int` }).from(docUpdates).where(holds(docUpdates.update, RAW_EMAIL));
+    expect({ documents: inDocs!.n, submissions: inSubs!.n, snapshots: inSnapshots!.n, updates: inLog!.n }).toEqual({
+      documents: 0,
+      submissions: 0,
+      snapshots: 0,
+      updates: 0,
+    });
   });
 
   it("makes an observation, with the location as text and numbers, when the form asks where", async () => {
@@ -270,6 +277,7 @@ describe("receipts and withdrawal", () => {
     expect(await db.select().from(codings).where(eq(codings.documentId, documentId))).toEqual([]);
     expect(await db.select().from(memos).where(and(eq(memos.targetType, "document"), eq(memos.targetId, documentId)))).toEqual([]);
     expect(await db.select().from(docUpdates).where(eq(docUpdates.docName, documentId))).toEqual([]);
+    expect(await db.select().from(docSnapshots).where(eq(docSnapshots.docName, documentId))).toEqual([]);
 
     const [sub] = await db.select().from(submissions).where(eq(submissions.formId, formId));
     expect(sub).toMatchObject({ status: "withdrawn", values: {}, documentId: null });

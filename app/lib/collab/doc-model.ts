@@ -37,6 +37,21 @@ export const CODINGS = "codings";
 export const textOf = (doc: Y.Doc) => doc.getText(TEXT);
 export const codingsOf = (doc: Y.Doc) => doc.getMap<CodingEntry>(CODINGS);
 
+/**
+ * The stored state of a new document holding `text`: what its first snapshot is. A new
+ * document is written this way, in the transaction that creates its row, rather than through
+ * a live doc (nobody can have it open yet).
+ */
+export function initialDocState(text: string): Uint8Array {
+  const doc = new Y.Doc();
+  try {
+    textOf(doc).insert(0, text);
+    return Y.encodeStateAsUpdate(doc);
+  } finally {
+    doc.destroy();
+  }
+}
+
 const encode = (pos: Y.RelativePosition) => toBase64(Y.encodeRelativePosition(pos));
 const decode = (b64: string) => Y.decodeRelativePosition(fromBase64(b64));
 

@@ -7,7 +7,7 @@ import { can } from "../auth/permissions";
 import { forbidden, HttpError, notFound, unauthorized } from "../http/errors.server";
 import { consume } from "../rate-limit.server";
 import { recordAudit } from "../services/audit.server";
-import { createDocument, deleteDocument } from "../services/documents.server";
+import { createDocument } from "../services/documents.server";
 import type { AppServices } from "../services.server";
 import { formClosed } from "./forms.server";
 import { redactValues, submissionDocument } from "./submission-document";
@@ -117,31 +117,29 @@ export async function submit(
   const stored = redactValues(fields, checked.values, checked.people);
   const laidOut = submissionDocument(fields, stored);
   const now = new Date();
-  const doc = await createDocument(services, form.projectId, submitter.userId, {
-    title: documentTitle(form.title, now),
-    kind: laidOut.kind,
-    text: laidOut.text,
-    caseKey: laidOut.caseKey,
-    attributes: laidOut.attributes,
-  });
   const token = newReceiptToken();
-  try {
-    await services.db.insert(submissions).values({
+  // One transaction: a document without its submission could never be withdrawn.
+  const doc = await services.db.transaction(async (tx) => {
+    const created = await createDocument(
+      services,
+      form.projectId,
+      submitter.userId,
+      { title: documentTitle(form.title, now), kind: laidOut.kind, text: laidOut.text, caseKey: laidOut.caseKey, attributes: laidOut.attributes },
+      tx,
+    );
+    await tx.insert(submissions).values({
       projectId: form.projectId,
       formId,
       formVersionId: form.versionId,
-      documentId: doc.id,
+      documentId: created.id,
       submitterId: submitter.userId,
       receiptTokenHash: hashToken(token),
       status: "pending",
       values: stored,
       submittedAt: now,
     });
-  } catch (err) {
-    // A document without its submission could never be withdrawn: take it back.
-    await deleteDocument(services, doc.id);
-    throw err;
-  }
+    return created;
+  });
   return { documentId: doc.id, receipt: { token, url: `${origin}/receipts/${token}` } };
 }
 

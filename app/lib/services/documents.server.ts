@@ -1,8 +1,9 @@
 import { and, desc, eq, ilike, sql, type SQL } from "drizzle-orm";
 import type { z } from "zod";
-import { textOf } from "../collab/doc-model";
+import type { Database } from "../../../db/client";
+import { initialDocState } from "../collab/doc-model";
 import type { DocumentKind, SubmissionStatus } from "../../../db/kinds";
-import { codings, documents, submissions } from "../../../db/schema";
+import { codings, docSnapshots, documents, submissions } from "../../../db/schema";
 import type { AppServices } from "../services.server";
 import type { createDocumentSchema, updateDocumentSchema } from "../validation/schemas";
 
@@ -14,21 +15,24 @@ const summary = {
 };
 
 /**
- * Creates the document row and its live Y.Doc holding the text. The actor is null for a
- * contribution through a public form (nobody is logged in).
+ * Creates the document row and the snapshot of its Y.Doc holding the text, together: in `tx`
+ * when given (a contribution also writes its submission there), else in a transaction of its
+ * own. Nobody can have a new document open, so its live doc is only loaded once someone opens
+ * it. The actor is null for a contribution through a public form (nobody is logged in).
  */
 export async function createDocument(
   services: AppServices,
   projectId: string,
   actorId: string | null,
   input: z.infer<typeof createDocumentSchema>,
+  tx?: Database,
 ) {
-  const [doc] = await services.db
-    .insert(documents)
-    .values({ projectId, createdBy: actorId, ...input })
-    .returning(summary);
-  await services.collab.change(doc!.id, (ydoc) => textOf(ydoc).insert(0, input.text));
-  return doc!;
+  const write = async (db: Database) => {
+    const [doc] = await db.insert(documents).values({ projectId, createdBy: actorId, ...input }).returning(summary);
+    await db.insert(docSnapshots).values({ docName: doc!.id, state: initialDocState(input.text), upTo: 0 });
+    return doc!;
+  };
+  return tx ? write(tx) : services.db.transaction(write);
 }
 
 /** The project's documents with their coding counts, optionally searched and filtered. */
