@@ -13,6 +13,8 @@ import { createServices, type AppServices } from "../app/lib/services.server";
 import type { Database } from "../db/client";
 import { isCrossSite, SAFE_METHODS } from "./request-guards";
 import { securityHeaders } from "./security-headers";
+import { sendResponse } from "./send-response";
+import { submissionFloodGuard } from "./submission-flood-guard";
 import { createCollabServer, defaultCollabOptions, type CollabOptions } from "./collab";
 import { createUpgradeHandler, type UpgradeRoute } from "./upgrade";
 
@@ -37,12 +39,6 @@ export interface AppServer {
   close(): Promise<void>;
 }
 
-/** Pipes the Web Response an API helper built into Express's response. */
-async function sendResponse(res: express.Response, response: Response) {
-  res.status(response.status);
-  response.headers.forEach((value, key) => res.setHeader(key, value));
-  res.end(Buffer.from(await response.arrayBuffer()));
-}
 
 export async function createAppServer(opts: AppServerOptions): Promise<AppServer> {
   const { config } = opts;
@@ -100,6 +96,8 @@ export async function createAppServer(opts: AppServerOptions): Promise<AppServer
     }
     next();
   });
+
+  app.use(submissionFloodGuard(services));
 
   app.use((req, res, next) => {
     authenticate(
