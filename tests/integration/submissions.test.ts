@@ -165,7 +165,7 @@ describe("submitting to a public form", () => {
     expect(await storedCounts(formId, projectId)).toEqual({ submissions: 0, documents: 0 });
   });
 
-  it("answers 422 naming each invalid field, and stores nothing", async () => {
+  it("answers 422 naming each invalid field, 413 for an answer or a submission too large, and stores nothing", async () => {
     const { owner, projectId } = await project();
     const formId = await createForm(owner, projectId);
     const res = await anonymous().post(`/api/v1/forms/${formId}/submissions`, {
@@ -186,9 +186,17 @@ describe("submitting to a public form", () => {
       consent: true,
       values: { story: "x".repeat(50_001), callback: "y".repeat(501) },
     });
-    expect(long.status).toBe(422);
-    expect(long.body.error.fields.story).toMatch(/at most 50,000 characters/);
+    expect(long.status).toBe(413);
+    expect(long.body.error.code).toBe("field_too_large");
+    expect(long.body.error.fields.story).toMatch(/at most 50,000 characters \(it has 50,001\)/);
     expect(long.body.error.fields.callback).toMatch(/at most 500 characters/);
+    // The whole body past MAX_BODY_BYTES (1 MiB) is refused before anything is read into a field.
+    const huge = await anonymous().post(`/api/v1/forms/${formId}/submissions`, {
+      consent: true,
+      values: { story: "z".repeat(1_100_000) },
+    });
+    expect(huge.status).toBe(413);
+    expect(huge.body.error.code).toBe("payload_too_large");
     expect(await storedCounts(formId, projectId)).toEqual({ submissions: 0, documents: 0 });
   });
 

@@ -35,7 +35,8 @@ export type CheckedValue = string | number | string[] | { lat: number; lng: numb
 
 export type CheckedValues =
   | { ok: true; values: Record<string, CheckedValue>; people: string[] }
-  | { ok: false; errors: Record<string, string> };
+  /** `oversized`: the fields refused only for being longer than their limit (a 413, not a 422). */
+  | { ok: false; errors: Record<string, string>; oversized: string[] };
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const NUMBER_TEXT = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
@@ -72,7 +73,7 @@ function isEmpty(value: unknown): boolean {
 }
 
 /** Checks one non-empty answer; returns the typed value or the message that says what is wrong. */
-function checkOne(field: FormField, value: unknown): { value: CheckedValue } | { error: string } {
+function checkOne(field: FormField, value: unknown): { value: CheckedValue } | { error: string; oversized?: true } {
   const about = `"${field.label}"`;
   switch (field.type) {
     case "long_text":
@@ -82,7 +83,9 @@ function checkOne(field: FormField, value: unknown): { value: CheckedValue } | {
         field.type === "long_text" ? MAX_LONG_TEXT_CHARS : field.type === "short_text" ? MAX_SHORT_TEXT_CHARS : MAX_CASE_KEY_CHARS;
       if (typeof value !== "string") return { error: `${about} must be text.` };
       const text = value.trim();
-      if (text.length > limit) return { error: `${about} must be at most ${plural(limit)} characters (it has ${plural(text.length)}).` };
+      if (text.length > limit) {
+        return { error: `${about} must be at most ${plural(limit)} characters (it has ${plural(text.length)}).`, oversized: true };
+      }
       return { value: text };
     }
     case "number": {
@@ -137,6 +140,7 @@ function checkPeople(value: unknown): { people: string[] } | { error: string } {
 /** Checks every answer at once, so the contributor sees every problem in one go. */
 export function checkValues(fields: readonly FormField[], values: Record<string, unknown>): CheckedValues {
   const errors: Record<string, string> = {};
+  const oversized: string[] = [];
   const checked: Record<string, CheckedValue> = {};
   const byName = new Map(fields.map((f) => [f.name, f]));
 
@@ -150,8 +154,10 @@ export function checkValues(fields: readonly FormField[], values: Record<string,
       continue;
     }
     const result = checkOne(field, value);
-    if ("error" in result) errors[field.name] = result.error;
-    else checked[field.name] = result.value;
+    if ("error" in result) {
+      errors[field.name] = result.error;
+      if (result.oversized) oversized.push(field.name);
+    } else checked[field.name] = result.value;
   }
   let people: string[] = [];
   if (!byName.has(PEOPLE_MENTIONED)) {
@@ -159,5 +165,5 @@ export function checkValues(fields: readonly FormField[], values: Record<string,
     if ("error" in result) errors[PEOPLE_MENTIONED] = result.error;
     else people = result.people;
   }
-  return Object.keys(errors).length > 0 ? { ok: false, errors } : { ok: true, values: checked, people };
+  return Object.keys(errors).length > 0 ? { ok: false, errors, oversized } : { ok: true, values: checked, people };
 }

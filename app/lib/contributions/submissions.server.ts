@@ -110,8 +110,10 @@ export async function submit(
   const fields: FormField[] = form.fields;
   const checked = checkValues(fields, input.values);
   if (!checked.ok) {
-    const [name, message] = Object.entries(checked.errors)[0]!;
-    throw new HttpError(422, "invalid_field", `${name}: ${message}`, {}, checked.errors);
+    // An answer over its size limit is a 413 (every problem still named in `fields`).
+    const [name, message] = Object.entries(checked.errors).find(([n]) => checked.oversized.includes(n)) ?? Object.entries(checked.errors)[0]!;
+    const tooLarge = checked.oversized.length > 0;
+    throw new HttpError(tooLarge ? 413 : 422, tooLarge ? "field_too_large" : "invalid_field", `${name}: ${message}`, {}, checked.errors);
   }
 
   const stored = redactValues(fields, checked.values, checked.people);

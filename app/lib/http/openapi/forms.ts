@@ -157,7 +157,8 @@ export const formPaths = {
         "E-mails, phone numbers, card numbers, IBANs, UK postcodes and NI numbers are masked in every text answer before " +
         "anything is stored. The answers become a document of kind observation when the form asks for a location, story " +
         "otherwise. No credentials are needed on a public form; a members-only form needs a member who may contribute. " +
-        "Rate limited per IP and per form.",
+        "Rate limited per IP and per form. An answer longer than its limit is a 413 field_too_large naming it in `fields`; " +
+        "a body past MAX_BODY_BYTES a 413 payload_too_large.",
       security: [{}, { bearer: [] }, { cookie: [] }],
       requestBody: body(submissionBodySchema),
       responses: {
