@@ -1,5 +1,6 @@
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from "react";
 import { safeColor } from "./colors";
+import { EditorModal } from "./editor-modal";
 import type { CodeNode } from "./types";
 
 interface CodePaletteProps {
@@ -101,81 +102,70 @@ export function CodePalette({ codes, quote, applied, onApply, onCreate, onClose 
 
   const optionId = (i: number) => `${id}-option-${i}`;
   return (
-    <div
-      className="thk-palette-backdrop"
-      role="presentation"
-      onMouseDown={(e) => {
-        if (e.target === e.currentTarget) onClose();
-      }}
-    >
-      <div className="thk-palette" role="dialog" aria-modal="true" aria-labelledby={`${id}-title`}>
-        <h2 id={`${id}-title`} className="thk-palette__title">
-          Apply codes
-        </h2>
-        <p className="thk-palette__quote">{quote}</p>
-        <input
-          ref={inputRef}
-          className="thk-palette__input"
-          type="text"
-          role="combobox"
-          aria-expanded="true"
-          aria-controls={`${id}-list`}
-          aria-activedescendant={options.length ? optionId(active) : undefined}
-          aria-autocomplete="list"
-          aria-label="Filter codes"
-          placeholder="Type to filter codes…"
-          autoComplete="off"
-          spellCheck={false}
-          value={query}
-          onChange={(e) => setQuery(e.target.value)}
-          onKeyDown={onKeyDown}
-        />
-        {error ? (
-          <p className="field-error" role="alert">
-            {error}
-          </p>
-        ) : null}
-        <ul
-          ref={listRef}
-          id={`${id}-list`}
-          className="thk-palette__list"
-          role="listbox"
-          aria-label="Codes"
-          onClick={onListClick}
-          onKeyDown={onKeyDown}
-          onMouseDown={(e) => e.preventDefault()}
-        >
-          {options.map((option, i) => (
-            <li
-              key={option.kind === "code" ? option.code.id : "create"}
-              id={optionId(i)}
-              data-index={i}
-              role="option"
-              aria-selected={i === active}
-              className={`thk-palette__option${i === active ? " is-active" : ""}`}
-              onMouseMove={() => i !== active && setActive(i)}
-            >
-              {option.kind === "code" ? (
-                <>
-                  <span className="thk-swatch" style={{ background: safeColor(option.code.color) }} aria-hidden="true" />
-                  <span className="thk-palette__name">
-                    {option.code.path.length ? <span className="thk-palette__path">{option.code.path.join(" › ")} › </span> : null}
-                    {option.code.name}
-                  </span>
-                  {applied.has(option.code.id) ? <span className="thk-palette__applied">✓ applied</span> : null}
-                </>
-              ) : (
-                <span className="thk-palette__name">{busy ? "Creating…" : `Create code “${option.name}” and apply`}</span>
-              )}
-            </li>
-          ))}
-          {options.length === 0 ? <li className="thk-palette__empty">No code matches “{query}”.</li> : null}
-        </ul>
-        <p className="thk-palette__hint">
-          <kbd>↑</kbd> <kbd>↓</kbd> choose · <kbd>Enter</kbd> apply · <kbd>Shift</kbd>+<kbd>Enter</kbd> apply and add another ·{" "}
-          <kbd>Esc</kbd> close
+    <EditorModal title="Apply codes" onClose={onClose}>
+      <p className="thk-palette__quote">{quote}</p>
+      <input
+        ref={inputRef}
+        className="thk-palette__input"
+        type="text"
+        role="combobox"
+        aria-expanded="true"
+        aria-controls={`${id}-list`}
+        aria-activedescendant={options.length ? optionId(active) : undefined}
+        aria-autocomplete="list"
+        aria-label="Filter codes"
+        placeholder="Type to filter codes…"
+        autoComplete="off"
+        spellCheck={false}
+        value={query}
+        onChange={(e) => setQuery(e.target.value)}
+        onKeyDown={onKeyDown}
+      />
+      {error ? (
+        <p className="field-error" role="alert">
+          {error}
         </p>
-      </div>
-    </div>
+      ) : null}
+      <ul
+        ref={listRef}
+        id={`${id}-list`}
+        className="thk-palette__list"
+        role="listbox"
+        aria-label="Codes"
+        onClick={onListClick}
+        onKeyDown={onKeyDown}
+        onMouseDown={(e) => e.preventDefault()}
+      >
+        {options.map((option, i) => (
+          <li
+            key={option.kind === "code" ? option.code.id : "create"}
+            id={optionId(i)}
+            data-index={i}
+            role="option"
+            aria-selected={i === active}
+            className={`thk-palette__option${i === active ? " is-active" : ""}`}
+            onMouseMove={() => i !== active && setActive(i)}
+          >
+            {option.kind === "code" ? (
+              <>
+                <span className="thk-swatch" style={{ background: safeColor(option.code.color) }} aria-hidden="true" />
+                <span className="thk-palette__name">
+                  {option.code.path.length ? <span className="thk-palette__path">{option.code.path.join(" › ")} › </span> : null}
+                  {option.code.name}
+                </span>
+                {applied.has(option.code.id) ? <span className="thk-palette__applied">✓ applied</span> : null}
+              </>
+            ) : (
+              <span className="thk-palette__name">{busy ? "Creating…" : `Create code “${option.name}” and apply`}</span>
+            )}
+          </li>
+        ))}
+        {options.length === 0 ? <li className="thk-palette__empty">No code matches “{query}”.</li> : null}
+      </ul>
+      <p className="thk-palette__hint">
+        <kbd>↑</kbd> <kbd>↓</kbd> choose · <kbd>Enter</kbd> apply · <kbd>Shift</kbd>+<kbd>Enter</kbd> apply and add another ·{" "}
+        <kbd>Esc</kbd> close
+      </p>
+    </EditorModal>
   );
 }

@@ -1,4 +1,5 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from "react";
+import { useEffect, useRef, useState, type FormEvent } from "react";
+import { EditorModal } from "./editor-modal";
 import { placeholderOf, redactionLabelNames, redactionLabels, type RedactionLabel } from "~/lib/collab/redaction-labels";
 
 interface RedactionDialogProps {
@@ -21,7 +22,6 @@ export function RedactionDialog({ text, onConfirm, onClose }: RedactionDialogPro
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const firstRadio = useRef<HTMLInputElement>(null);
-  const id = useId();
 
   useEffect(() => firstRadio.current?.focus(), []);
 
@@ -51,58 +51,47 @@ export function RedactionDialog({ text, onConfirm, onClose }: RedactionDialogPro
   const shown = text.length > PREVIEW_CHARS ? `${text.slice(0, PREVIEW_CHARS)}…` : text;
   const count = `${text.length} character${text.length === 1 ? "" : "s"}`;
   return (
-    <div
-      className="thk-palette-backdrop"
-      role="presentation"
-      onMouseDown={(e) => {
-        if (e.target === e.currentTarget) onClose();
-      }}
-    >
-      <div className="thk-palette thk-redact" role="dialog" aria-modal="true" aria-labelledby={`${id}-title`}>
-        <h2 id={`${id}-title`} className="thk-palette__title">
-          Redact selection
-        </h2>
-        <p className="thk-redact__text">
-          {shown}
+    <EditorModal title="Redact selection" className="thk-redact" onClose={onClose}>
+      <p className="thk-redact__text">
+        {shown}
+      </p>
+      <form onSubmit={submit}>
+        <fieldset className="thk-redact__labels">
+          <legend>Replace with</legend>
+          {redactionLabels.map((option, i) => (
+            <label key={option} className="thk-redact__option">
+              <input
+                ref={i === 0 ? firstRadio : undefined}
+                type="radio"
+                name="label"
+                value={option}
+                checked={label === option}
+                onChange={() => setLabel(option)}
+              />
+              <code>{placeholderOf(option)}</code>
+              <span>{redactionLabelNames[option]}</span>
+            </label>
+          ))}
+        </fieldset>
+        <p className="thk-redact__note">
+          {count} become <strong>{placeholderOf(label)}</strong> for everyone. The original is erased from the
+          document&apos;s stored history, and from the contributor&apos;s answers if it came from a form. This cannot be
+          undone.
         </p>
-        <form onSubmit={submit}>
-          <fieldset className="thk-redact__labels">
-            <legend>Replace with</legend>
-            {redactionLabels.map((option, i) => (
-              <label key={option} className="thk-redact__option">
-                <input
-                  ref={i === 0 ? firstRadio : undefined}
-                  type="radio"
-                  name="label"
-                  value={option}
-                  checked={label === option}
-                  onChange={() => setLabel(option)}
-                />
-                <code>{placeholderOf(option)}</code>
-                <span>{redactionLabelNames[option]}</span>
-              </label>
-            ))}
-          </fieldset>
-          <p className="thk-redact__note">
-            {count} become <strong>{placeholderOf(label)}</strong> for everyone. The original is erased from the
-            document&apos;s stored history, and from the contributor&apos;s answers if it came from a form. This cannot be
-            undone.
+        {error ? (
+          <p className="field-error" role="alert">
+            {error}
           </p>
-          {error ? (
-            <p className="field-error" role="alert">
-              {error}
-            </p>
-          ) : null}
-          <div className="thk-redact__actions">
-            <button type="button" className="btn btn--secondary btn--small" onClick={onClose}>
-              Cancel
-            </button>
-            <button type="submit" className="btn btn--danger btn--small" disabled={busy}>
-              {busy ? "Redacting…" : "Redact"}
-            </button>
-          </div>
-        </form>
-      </div>
-    </div>
+        ) : null}
+        <div className="thk-redact__actions">
+          <button type="button" className="btn btn--secondary btn--small" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" className="btn btn--danger btn--small" disabled={busy}>
+            {busy ? "Redacting…" : "Redact"}
+          </button>
+        </div>
+      </form>
+    </EditorModal>
   );
 }
