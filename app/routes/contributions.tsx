@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { MyContributions } from "~/components/contributions/my-contributions";
-import { useSettledMessage } from "~/components/use-form-reset";
+import { ActionAlert } from "~/components/action-alert";
 import { listMyContributions } from "~/lib/contributions/receipts.server";
 import { withdrawOwnAction } from "~/lib/contributions/withdraw-action.server";
 import { requirePageAuth } from "~/lib/http/page.server";
@@ -23,7 +23,6 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function MyContributionsPage() {
   const { items } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const settled = useSettledMessage(result);
   return (
     <div className="contribute">
       <div className="page-head">
@@ -32,11 +31,7 @@ export default function MyContributionsPage() {
           <p>Stories and observations you sent while logged in, in every project. You can withdraw any of them.</p>
         </div>
       </div>
-      {settled ? (
-        <div className={`alert ${result?.ok ? "alert--success" : "alert--error"}`} role={result?.ok ? "status" : "alert"}>
-          {settled}
-        </div>
-      ) : null}
+      <ActionAlert result={result} />
       {items.length === 0 ? (
         <div className="empty">
           <h2>Nothing yet</h2>

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { MyContributions } from "~/components/contributions/my-contributions";
-import { useSettledMessage } from "~/components/use-form-reset";
+import { ActionAlert } from "~/components/action-alert";
 import { requireProjectAccess } from "~/lib/auth/guards.server";
 import { listForms } from "~/lib/contributions/forms.server";
 import { listMyContributions } from "~/lib/contributions/receipts.server";
@@ -34,16 +34,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export default function Contribute() {
   const { forms, items } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const settled = useSettledMessage(result);
   return (
     <div className="two-col">
       <section aria-labelledby="mine-heading">
         <h2 id="mine-heading">What you sent</h2>
-        {settled ? (
-          <div className={`alert ${result?.ok ? "alert--success" : "alert--error"}`} role={result?.ok ? "status" : "alert"}>
-            {settled}
-          </div>
-        ) : null}
+        <ActionAlert result={result} />
         {items.length === 0 ? (
           <p className="meta">Nothing yet. Pick a form to send a story or an observation.</p>
         ) : (

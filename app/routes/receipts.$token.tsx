@@ -4,6 +4,7 @@ import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react"
 import { AnswersList } from "~/components/contributions/answers-list";
 import { ContributionStatus } from "~/components/contributions/contribution-status";
 import { CopyLink } from "~/components/contributions/copy-link";
+import { ActionAlert } from "~/components/action-alert";
 import { ConfirmDialog } from "~/components/confirm-dialog";
 import { LocalTime } from "~/components/documents/local-time";
 import { readReceipt } from "~/lib/contributions/receipts.server";
@@ -59,11 +60,7 @@ export default function ReceiptPage() {
       ) : (
         <h1>Your contribution</h1>
       )}
-      {result ? (
-        <div className={`alert ${result.ok ? "alert--success" : "alert--error"}`} role={result.ok ? "status" : "alert"}>
-          {result.message}
-        </div>
-      ) : null}
+      <ActionAlert result={result} />
       <section className="card" aria-labelledby="receipt-heading">
         <h2 id="receipt-heading">{receipt.form.title}</h2>
         <p className="meta">
