@@ -1,8 +1,6 @@
-import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { documents, submissions } from "../../db/schema";
 import { signedUpClient, type ApiClient } from "../setup/api-client";
-import { createForm, ownedProject } from "../setup/contributions";
+import { createForm, ownedProject, storedCounts } from "../setup/contributions";
 import { startTestServer, type TestServer } from "../setup/test-server";
 
 /**
@@ -42,11 +40,7 @@ function post(path: string, fields: Array<[string, string]>, client?: ApiClient,
 const get = (path: string, client?: ApiClient) =>
   fetch(server.url + path, { headers: client?.cookie ? { cookie: client.cookie } : {}, redirect: "manual" });
 
-async function counts(projectId: string) {
-  const [subs] = await server.services.db.select({ n: sql<number>`count(*)::int` }).from(submissions).where(eq(submissions.projectId, projectId));
-  const [docs] = await server.services.db.select({ n: sql<number>`count(*)::int` }).from(documents).where(eq(documents.projectId, projectId));
-  return { submissions: subs!.n, documents: docs!.n };
-}
+const counts = (projectId: string) => storedCounts(server.services.db, projectId);
 
 const goodAnswers: Array<[string, string]> = [
   ["seen", "Two otters by the weir; Ann Lee from the club saw them too, ring 07700 900123."],

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ApiClient, signedUpClient } from "../setup/api-client";
-import { createForm, ownedProject, submitStory } from "../setup/contributions";
-import { importCsv } from "../setup/datasets";
+import { createForm, northSegment, ownedProject, submitStory } from "../setup/contributions";
 import { startTestServer, type TestServer } from "../setup/test-server";
 
 /** The contributions inbox over the API: listing, accepting, rejecting with a reason, tags. */
@@ -97,14 +96,7 @@ describe("the inbox", () => {
 
   it("keeps a rejected story out of the matrix, and brings it back when accepted", async () => {
     const { owner, projectId, formId } = await inboxWithStories(0);
-    const dataset = await importCsv(owner, projectId, "Customers", "id", "id,region\nC-17,North\nC-18,South");
-    const segment = (
-      await owner.post(`/api/v1/projects/${projectId}/segments`, {
-        datasetId: dataset.id,
-        name: "North",
-        filter: { all: [{ column: "region", op: "eq", value: "North" }] },
-      })
-    ).body;
+    const segment = await northSegment(owner, projectId);
     const code = (await owner.post(`/api/v1/projects/${projectId}/codes`, { name: "Delays" })).body;
     const { documentId } = await submitStory(server.url, formId, { story: "The engineer came two weeks late.", customer: "C-17" });
     expect((await owner.post(`/api/v1/documents/${documentId}/codings`, { codeId: code.id, start: 4, end: 12 })).status).toBe(201);

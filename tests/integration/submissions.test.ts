@@ -2,7 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditEvents, codings, docSnapshots, docUpdates, documents, memos, submissions } from "../../db/schema";
 import { ApiClient, signedUpClient } from "../setup/api-client";
-import { importCsv } from "../setup/datasets";
+import { createForm as createFormIn, northSegment, ownedProject, storedCounts as countStored, submitStory } from "../setup/contributions";
 import { startTestServer, type TestServer } from "../setup/test-server";
 
 let server: TestServer;
@@ -14,7 +14,7 @@ afterAll(() => server?.close());
 const RAW_EMAIL = "jo.bloggs@example.com";
 const STORY = `Priya Shah rang from +44 20 7946 0958 and wrote to ${RAW_EMAIL} about her bill.`;
 
-const storyForm = {
+const fullForm = {
   title: "Tell us about your last call",
   consentText: "I agree that Thicket stores what I write, with personal details masked.",
   access: "public",
@@ -40,37 +40,11 @@ const fullValues = {
   people_mentioned: ["Priya Shah"],
 };
 
-async function project() {
-  const owner = await signedUpClient(server.url, "Owner");
-  const { body } = await owner.client.post("/api/v1/projects", { name: "Intake" });
-  return { owner: owner.client, projectId: body.id as string };
-}
-
-async function createForm(client: ApiClient, projectId: string, body: object = storyForm) {
-  const res = await client.post(`/api/v1/projects/${projectId}/forms`, body);
-  expect(res.status, JSON.stringify(res.body)).toBe(201);
-  return res.body.id as string;
-}
-
+const project = () => ownedProject(server.url);
+const createForm = (client: ApiClient, projectId: string, body: object = fullForm) => createFormIn(client, projectId, body);
 const anonymous = () => new ApiClient(server.url);
-
-async function submitOk(formId: string, values: object = fullValues, client = anonymous()) {
-  const res = await client.post(`/api/v1/forms/${formId}/submissions`, { consent: true, values });
-  expect(res.status, JSON.stringify(res.body)).toBe(201);
-  return res.body as { documentId: string; receipt: { token: string; url: string } };
-}
-
-async function storedCounts(formId: string, projectId: string) {
-  const [subs] = await server.services.db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(submissions)
-    .where(eq(submissions.formId, formId));
-  const [docs] = await server.services.db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(documents)
-    .where(eq(documents.projectId, projectId));
-  return { submissions: subs!.n, documents: docs!.n };
-}
+const submitOk = (formId: string, values: object = fullValues, client = anonymous()) => submitStory(server.url, formId, values, client);
+const storedCounts = (projectId: string) => countStored(server.services.db, projectId);
 
 describe("submitting to a public form", () => {
   it("turns an anonymous submission into a redacted story with typed attributes and its case key", async () => {
@@ -95,7 +69,7 @@ describe("submitting to a public form", () => {
       channel: "Phone",
       topics: "Billing, Delays",
     });
-    expect(doc.body.title).toContain(storyForm.title);
+    expect(doc.body.title).toContain(fullForm.title);
   });
 
   it("never stores the unmasked text: not in documents, submissions or the document's stored Yjs state", async () => {
@@ -134,7 +108,7 @@ describe("submitting to a public form", () => {
   it("makes an observation, with the location as text and numbers, when the form asks where", async () => {
     const { owner, projectId } = await project();
     const formId = await createForm(owner, projectId, {
-      ...storyForm,
+      ...fullForm,
       fields: [
         { name: "seen", label: "What you saw", type: "long_text", required: true },
         { name: "notes", label: "Anything else", type: "long_text" },
@@ -162,7 +136,7 @@ describe("submitting to a public form", () => {
       expect(res.body.error.code).toBe("consent_required");
       expect(res.body.error.message).toMatch(/tick the consent box/i);
     }
-    expect(await storedCounts(formId, projectId)).toEqual({ submissions: 0, documents: 0 });
+    expect(await storedCounts(projectId)).toEqual({ submissions: 0, documents: 0 });
   });
 
   it("answers 422 naming each invalid field, 413 for an answer or a submission too large, and stores nothing", async () => {
@@ -197,7 +171,7 @@ describe("submitting to a public form", () => {
     });
     expect(huge.status).toBe(413);
     expect(huge.body.error.code).toBe("payload_too_large");
-    expect(await storedCounts(formId, projectId)).toEqual({ submissions: 0, documents: 0 });
+    expect(await storedCounts(projectId)).toEqual({ submissions: 0, documents: 0 });
   });
 
   it("rejects a filled-in honeypot with a neutral 422 and stores nothing", async () => {
@@ -210,12 +184,12 @@ describe("submitting to a public form", () => {
     });
     expect(res.status).toBe(422);
     expect(res.body.error).toEqual({ code: "invalid_submission", message: "This submission could not be accepted." });
-    expect(await storedCounts(formId, projectId)).toEqual({ submissions: 0, documents: 0 });
+    expect(await storedCounts(projectId)).toEqual({ submissions: 0, documents: 0 });
   });
 
   it("takes members-only contributions from contributors only, and none once the form is closed", async () => {
     const { owner, projectId } = await project();
-    const formId = await createForm(owner, projectId, { ...storyForm, access: "members" });
+    const formId = await createForm(owner, projectId, { ...fullForm, access: "members" });
     const body = { consent: true, values: { story: "The queue was long." } };
 
     const anon = await anonymous().post(`/api/v1/forms/${formId}/submissions`, body);
@@ -307,14 +281,7 @@ describe("receipts and withdrawal", () => {
 
   it("drops a withdrawn story from the matrix", async () => {
     const { owner, projectId } = await project();
-    const dataset = await importCsv(owner, projectId, "Customers", "id", "id,region\nC-17,North\nC-18,South");
-    const segment = (
-      await owner.post(`/api/v1/projects/${projectId}/segments`, {
-        datasetId: dataset.id,
-        name: "North",
-        filter: { all: [{ column: "region", op: "eq", value: "North" }] },
-      })
-    ).body;
+    const segment = await northSegment(owner, projectId);
     const code = (await owner.post(`/api/v1/projects/${projectId}/codes`, { name: "Delays" })).body;
     const formId = await createForm(owner, projectId);
     const { documentId, receipt } = await submitOk(formId, { story: "The engineer came two weeks late.", customer: "C-17" });
@@ -341,7 +308,7 @@ describe("submission rate limits", () => {
   it("answers 429 with Retry-After past the per-IP limit", async () => {
     const owner = await signedUpClient(limited.url, "Owner");
     const projectId = (await owner.client.post("/api/v1/projects", { name: "Busy" })).body.id;
-    const formId = (await owner.client.post(`/api/v1/projects/${projectId}/forms`, storyForm)).body.id;
+    const formId = (await owner.client.post(`/api/v1/projects/${projectId}/forms`, fullForm)).body.id;
     const responses = [];
     for (let i = 0; i < 5; i++) {
       responses.push(
