@@ -1,19 +1,20 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData, useRouteLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { inboxStatusLabels } from "~/components/contributions/contribution-status";
 import { InboxItem } from "~/components/contributions/inbox-item";
 import { requireProjectAccess } from "~/lib/auth/guards.server";
 import { requireSubmissionAccess } from "~/lib/auth/submission-guard.server";
 import { listForms } from "~/lib/contributions/forms.server";
-import { countSubmissions, getSubmission, listSubmissions, projectTags, reviewSubmission } from "~/lib/contributions/inbox.server";
+import { listSubmissions, projectTags, reviewSubmission } from "~/lib/contributions/inbox.server";
 import { parseInboxFilter } from "~/lib/contributions/inbox-filter";
-import { reviewSchema, type ReviewInput } from "~/lib/contributions/review-input";
+import { reviewSchema } from "~/lib/contributions/review-input";
 import { validationError } from "~/lib/http/body.server";
 import { HttpError, notFound } from "~/lib/http/errors.server";
 import { pageGuard, requirePageAuth } from "~/lib/http/page.server";
 import { submissionStatuses, type SubmissionStatus } from "../../db/kinds";
+import type { loader as layoutLoader } from "./projects.$projectId.contributions";
 
 export const meta: MetaFunction = () => [{ title: "Contributions inbox · Thicket" }];
 
@@ -26,16 +27,14 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     const parsed = parseInboxFilter(search);
     // The inbox opens on what is waiting; ?status=all shows everything.
     const filter = { ...parsed, status: search.get("status") === "all" ? undefined : (parsed.status ?? "pending") };
-    const [items, counts, forms, tags] = await Promise.all([
+    const [items, forms, tags] = await Promise.all([
       listSubmissions(context.services, projectId, filter),
-      countSubmissions(context.services, projectId),
       listForms(context.services, projectId),
       projectTags(context.services, projectId),
     ]);
     return {
       projectId,
       items,
-      counts,
       tags,
       forms: forms.map((f) => ({ id: f.id, title: f.title })),
       filter: { status: filter.status ?? ("all" as const), formId: filter.formId ?? "", tag: filter.tag ?? "" },
@@ -55,8 +54,6 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const { submissionId, tag, reason } = parsed.data;
     const { projectId } = await requireSubmissionAccess(context, submissionId, "contributions:review");
     if (projectId !== params.projectId) throw notFound("Submission not found.");
-    const current = await getSubmission(context.services, submissionId);
-    const tags = current?.tags ?? [];
     const intent = String(form.get("intent") ?? "");
     const change: Record<string, unknown> =
       intent === "accept"
@@ -66,14 +63,14 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
           : intent === "reject"
             ? { status: "rejected", reason }
             : intent === "add-tag"
-              ? { tags: [...tags, tag ?? ""] }
+              ? { addTags: [tag ?? ""] }
               : intent === "remove-tag"
-                ? { tags: tags.filter((t) => t !== tag) }
+                ? { removeTags: [tag ?? ""] }
                 : {};
     if (Object.keys(change).length === 0) throw new HttpError(400, "unknown_intent", "That form is not one this page understands.");
     const input = reviewSchema.safeParse(change);
     if (!input.success) throw validationError(input.error);
-    await reviewSubmission(context.services, submissionId, user.id, input.data as ReviewInput);
+    await reviewSubmission(context.services, submissionId, user.id, input.data);
     return { ok: true as const };
   } catch (err) {
     if (err instanceof HttpError && err.status < 500) return data({ ok: false as const, message: err.message }, { status: err.status });
@@ -84,7 +81,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 const tabs: Array<SubmissionStatus | "all"> = [...submissionStatuses, "all"];
 
 export default function Inbox() {
-  const { projectId, items, counts, forms, tags, filter } = useLoaderData<typeof loader>();
+  const { projectId, items, forms, tags, filter } = useLoaderData<typeof loader>();
+  // Counted once, by the Contributions layout, for its Inbox badge and for these tabs.
+  const counts = useRouteLoaderData<typeof layoutLoader>("routes/projects.$projectId.contributions")!.counts;
   const base = `/projects/${projectId}/contributions`;
   const total = Object.values(counts).reduce((a, b) => a + b, 0);
   const query = (status: string) => {

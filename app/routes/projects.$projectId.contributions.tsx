@@ -13,12 +13,13 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   return pageGuard(async () => {
     await requireProjectAccess(context, params.projectId!, "contributions:review");
     const counts = await countSubmissions(context.services, params.projectId!);
-    return { projectId: params.projectId!, pending: counts.pending };
+    return { projectId: params.projectId!, counts };
   });
 }
 
 export default function ContributionsLayout() {
-  const { projectId, pending } = useLoaderData<typeof loader>();
+  const { projectId, counts } = useLoaderData<typeof loader>();
+  const pending = counts.pending;
   const base = `/projects/${projectId}/contributions`;
   return (
     <>

@@ -84,6 +84,18 @@ describe("the inbox", () => {
     const tooMany = await owner.patch(`/api/v1/submissions/${ids[0]}`, { tags: Array.from({ length: 21 }, (_, i) => `t${i}`) });
     expect(tooMany.status).toBe(400);
     expect(tooMany.body.error.message).toMatch(/at most 20 tags/);
+
+    // Two people adding a tag at the same moment both keep theirs; removal ignores case.
+    await Promise.all([
+      owner.patch(`/api/v1/submissions/${ids[1]}`, { addTags: ["Delays"] }),
+      owner.patch(`/api/v1/submissions/${ids[1]}`, { addTags: ["Staff"] }),
+    ]);
+    expect((await owner.get(`/api/v1/submissions/${ids[1]}`)).body.tags.sort()).toEqual(["Delays", "Staff"]);
+    const removed = await owner.patch(`/api/v1/submissions/${ids[1]}`, { removeTags: ["delays"] });
+    expect(removed.body.tags).toEqual(["Staff"]);
+    const overLimit = await owner.patch(`/api/v1/submissions/${ids[1]}`, { addTags: Array.from({ length: 20 }, (_, i) => `n${i}`) });
+    expect(overLimit.status).toBe(400);
+    expect(overLimit.body.error.message).toMatch(/at most 20 tags/);
   });
 
   it("refuses to review a withdrawn submission", async () => {

@@ -3,19 +3,13 @@ import { and, desc, eq, sql, type SQL } from "drizzle-orm";
 import type { SubmissionStatus } from "../../../db/kinds";
 import { documents, intakeFormVersions, submissions, users } from "../../../db/schema";
 import { queryRows } from "../datasets/query.server";
-import { conflict, notFound } from "../http/errors.server";
+import { conflict, HttpError, notFound } from "../http/errors.server";
 import type { AppServices } from "../services.server";
-import type { ReviewInput } from "./review-input";
+import type { InboxFilterInput } from "./inbox-filter";
+import { MAX_TAGS, nextTags, tooManyTagsMessage, type ReviewInput } from "./review-input";
 
 /** How much of a contribution's text the inbox shows before it is opened. */
 export const EXCERPT_CHARS = 280;
-
-export interface InboxFilter {
-  status?: SubmissionStatus;
-  formId?: string;
-  /** Matched without regard to case. */
-  tag?: string;
-}
 
 const decider = alias(users, "decider");
 const submitter = alias(users, "submitter");
@@ -55,7 +49,7 @@ function inboxQuery(services: AppServices, where: SQL | undefined) {
 export type InboxItem = Awaited<ReturnType<typeof inboxQuery>>[number];
 
 /** The project's submissions, newest first, filtered by status, form and tag. */
-export function listSubmissions(services: AppServices, projectId: string, filter: InboxFilter = {}, limit = 500) {
+export function listSubmissions(services: AppServices, projectId: string, filter: InboxFilterInput = {}, limit = 500) {
   const where: SQL[] = [eq(submissions.projectId, projectId)];
   if (filter.status) where.push(eq(submissions.status, filter.status));
   if (filter.formId) where.push(eq(submissions.formId, filter.formId));
@@ -111,7 +105,7 @@ export async function reviewSubmission(
 ): Promise<InboxItem> {
   await services.db.transaction(async (tx) => {
     const [row] = await tx
-      .select({ status: submissions.status })
+      .select({ status: submissions.status, tags: submissions.tags })
       .from(submissions)
       .where(eq(submissions.id, submissionId))
       .for("update");
@@ -130,19 +124,13 @@ export async function reviewSubmission(
               decidedAt: new Date(),
               decidedBy: userId,
             };
+    const tagsChange = input.tags !== undefined || input.addTags !== undefined || input.removeTags !== undefined;
+    const tags = tagsChange ? nextTags(row.tags, { replace: input.tags, add: input.addTags, remove: input.removeTags }) : row.tags;
+    if (tags.length > MAX_TAGS) throw new HttpError(400, "invalid_request", tooManyTagsMessage, {}, { tags: tooManyTagsMessage });
     await tx
       .update(submissions)
-      .set({ ...decision, ...(input.tags !== undefined ? { tags: input.tags } : {}) })
+      .set({ ...decision, ...(tagsChange ? { tags } : {}) })
       .where(eq(submissions.id, submissionId));
   });
   return (await getSubmission(services, submissionId))!;
-}
-
-/** The review state of a document that came from a form, or null for any other document. */
-export async function documentReview(services: AppServices, documentId: string) {
-  const [row] = await services.db
-    .select({ submissionId: submissions.id, status: submissions.status })
-    .from(submissions)
-    .where(eq(submissions.documentId, documentId));
-  return row ?? null;
 }

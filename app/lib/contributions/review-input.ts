@@ -28,6 +28,15 @@ export function normaliseTags(tags: readonly string[]): string[] {
   return [...seen.values()];
 }
 
+/** The tags after a change: `remove` and `add` apply to `current` (or to `replace` when given). */
+export function nextTags(current: readonly string[], change: { replace?: string[]; add?: string[]; remove?: string[] }): string[] {
+  const removed = new Set((change.remove ?? []).map((t) => t.trim().toLowerCase()));
+  return normaliseTags([...(change.replace ?? current).filter((t) => !removed.has(t.toLowerCase())), ...(change.add ?? [])]);
+}
+
+export const tooManyTagsMessage = `A submission can have at most ${MAX_TAGS} tags.`;
+const tagList = z.array(tag, { error: "tags must be a list of texts." });
+
 export const reviewSchema = z
   .object({
     status: z.enum(reviewDecisions, { error: `status must be one of ${reviewDecisions.join(", ")}.` }).optional(),
@@ -36,11 +45,13 @@ export const reviewSchema = z
       .trim()
       .max(MAX_REJECT_REASON_CHARS, `The reason must be at most ${MAX_REJECT_REASON_CHARS} characters.`)
       .optional(),
-    tags: z
-      .array(tag, { error: "tags must be a list of texts." })
+    tags: tagList
       .transform(normaliseTags)
-      .refine((t) => t.length <= MAX_TAGS, `A submission can have at most ${MAX_TAGS} tags.`)
+      .refine((t) => t.length <= MAX_TAGS, tooManyTagsMessage)
       .optional(),
+    /** Applied to the stored tags inside the same locked update, so two people tagging at once both count. */
+    addTags: tagList.optional(),
+    removeTags: tagList.optional(),
   })
   .superRefine((v, ctx) => {
     if (v.status === "rejected" && !v.reason) {
@@ -50,7 +61,7 @@ export const reviewSchema = z
         message: "Say why it is rejected: the contributor sees the reason on their receipt.",
       });
     }
-    if (v.status === undefined && v.tags === undefined) {
+    if (v.status === undefined && v.tags === undefined && v.addTags === undefined && v.removeTags === undefined) {
       ctx.addIssue({ code: "custom", message: "Give a status or tags to change." });
     }
   });

@@ -89,7 +89,8 @@ export const inboxPaths = {
     patch: {
       summary: "Accept, reject (with the reason the contributor reads on their receipt), move back to pending, or set tags",
       description:
-        "A rejected contribution no longer counts in the matrix until it is accepted or moved back. Tags are trimmed and " +
+        "A rejected contribution no longer counts in the matrix until it is accepted or moved back. `tags` replaces the list; " +
+        "`addTags` and `removeTags` change the stored list in place. Tags are trimmed and " +
         "deduplicated without regard to case; at most 20 of 40 characters. 409 `withdrawn` once the contributor withdrew it.",
       requestBody: body(reviewSchema),
       responses: { "200": ok("Updated", ref("InboxItem")), ...errors(400, 401, 403, 404, 409) },
