@@ -5,8 +5,8 @@
  * the same JSON. Run as its own process: PORT and DATABASE_URL come from the environment.
  */
 import { createHash } from "node:crypto";
-import http from "node:http";
-import pg from "pg";
+import type http from "node:http";
+import { baselinePool, sendJson, serveBaseline } from "./lib/baseline-server";
 
 const SESSION_QUERY =
   "select sessions.expires_at, users.id, users.email, users.name from sessions " +
@@ -42,16 +42,9 @@ function sessionToken(cookieHeader: string | undefined): string | null {
   return null;
 }
 
-function send(res: http.ServerResponse, status: number, body: unknown) {
-  const payload = JSON.stringify(body);
-  res.writeHead(status, {
-    "content-type": "application/json; charset=utf-8",
-    "content-length": Buffer.byteLength(payload),
-  });
-  res.end(payload);
-}
+const send = sendJson;
 
-const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 10 });
+const pool = baselinePool();
 
 async function listProjects(req: http.IncomingMessage, res: http.ServerResponse) {
   const token = sessionToken(req.headers.cookie);
@@ -64,25 +57,6 @@ async function listProjects(req: http.IncomingMessage, res: http.ServerResponse)
   send(res, 200, { projects: projects.rows.map(({ id, name, role }) => ({ id, name, role })) });
 }
 
-const server = http.createServer((req, res) => {
-  if (req.method === "GET" && req.url === "/api/v1/projects") {
-    listProjects(req, res).catch((err: unknown) => {
-      console.error(err);
-      if (!res.headersSent) send(res, 500, { error: { code: "internal" } });
-    });
-    return;
-  }
-  if (req.method === "GET" && req.url === "/") return send(res, 200, { ok: true });
-  send(res, 404, { error: { code: "not_found" } });
-});
-
-server.listen(Number(process.env.PORT ?? 3100), "127.0.0.1", () => {
-  console.log(`baseline listening on http://127.0.0.1:${process.env.PORT ?? 3100}`);
-});
-
-const stop = () => {
-  server.closeAllConnections();
-  server.close(() => void pool.end().then(() => process.exit(0)));
-};
-process.on("SIGINT", stop);
-process.on("SIGTERM", stop);
+serveBaseline(pool, 3100, (req, res) =>
+  req.method === "GET" && req.url === "/api/v1/projects" ? listProjects(req, res) : false,
+);

@@ -7,8 +7,8 @@
  * no update log row and has no rate limiter. PORT and DATABASE_URL come from the environment.
  */
 import { createHash, randomBytes } from "node:crypto";
-import http from "node:http";
-import pg from "pg";
+import type http from "node:http";
+import { baselinePool, sendJson, serveBaseline } from "./lib/baseline-server";
 import { redact } from "../app/lib/contributions/redact";
 import { newId } from "../db/ids";
 
@@ -47,14 +47,7 @@ class Refusal extends Error {
   }
 }
 
-function send(res: http.ServerResponse, status: number, body: unknown) {
-  const payload = JSON.stringify(body);
-  res.writeHead(status, {
-    "content-type": "application/json; charset=utf-8",
-    "content-length": Buffer.byteLength(payload),
-  });
-  res.end(payload);
-}
+const send = sendJson;
 
 async function readBody(req: http.IncomingMessage): Promise<Body> {
   const chunks: Buffer[] = [];
@@ -73,7 +66,7 @@ async function readBody(req: http.IncomingMessage): Promise<Body> {
   throw new Refusal(400, "invalid_json");
 }
 
-const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 10 });
+const pool = baselinePool();
 
 async function submit(req: http.IncomingMessage, res: http.ServerResponse, formId: string) {
   const body = await readBody(req);
@@ -110,28 +103,17 @@ async function submit(req: http.IncomingMessage, res: http.ServerResponse, formI
   send(res, 201, { documentId, receipt: { token, url: `${origin}/receipts/${token}` } });
 }
 
-const server = http.createServer((req, res) => {
-  const match = req.method === "POST" ? ROUTE.exec(req.url ?? "") : null;
-  if (match) {
-    submit(req, res, match[1]!).catch((err: unknown) => {
-      if (res.headersSent) return;
-      if (err instanceof Refusal) return send(res, err.status, { error: { code: err.code } });
-      console.error(err);
-      send(res, 500, { error: { code: "internal" } });
-    });
-    return;
+/** A refusal answers its own status; anything else is the shared 500. */
+async function submitOrRefuse(req: http.IncomingMessage, res: http.ServerResponse, formId: string) {
+  try {
+    await submit(req, res, formId);
+  } catch (err) {
+    if (!(err instanceof Refusal)) throw err;
+    if (!res.headersSent) send(res, err.status, { error: { code: err.code } });
   }
-  if (req.method === "GET" && req.url === "/") return send(res, 200, { ok: true });
-  send(res, 404, { error: { code: "not_found" } });
-});
+}
 
-server.listen(Number(process.env.PORT ?? 3101), "127.0.0.1", () => {
-  console.log(`baseline listening on http://127.0.0.1:${process.env.PORT ?? 3101}`);
+serveBaseline(pool, 3101, (req, res) => {
+  const match = req.method === "POST" ? ROUTE.exec(req.url ?? "") : null;
+  return match ? submitOrRefuse(req, res, match[1]!) : false;
 });
-
-const stop = () => {
-  server.closeAllConnections();
-  server.close(() => void pool.end().then(() => process.exit(0)));
-};
-process.on("SIGINT", stop);
-process.on("SIGTERM", stop);
