@@ -414,3 +414,4 @@ export const submissions = pgTable(
 export type IntakeFormRow = typeof intakeForms.$inferSelect;
 export type IntakeFormVersionRow = typeof intakeFormVersions.$inferSelect;
 export type SubmissionRow = typeof submissions.$inferSelect;
+export * from "./schema-findings";

@@ -29,6 +29,10 @@ interface Ids {
   linkId: string;
   formId: string;
   submissionId: string;
+  ownerId: string;
+  findingId: string;
+  evidenceId: string;
+  acceptedFindingId: string;
 }
 
 const everyone = [...projectRoles];
@@ -37,6 +41,8 @@ const editors: ProjectRole[] = ["owner", "researcher", "coder"];
 const codebookEditors: ProjectRole[] = ["owner", "researcher"];
 /** Datasets, segments and code↔segment links: owners and researchers. */
 const analysts: ProjectRole[] = ["owner", "researcher"];
+/** Findings: read and discussed by reviewers too; written by owners and researchers. */
+const findingReaders: ProjectRole[] = ["owner", "researcher", "reviewer"];
 const csv = "id,score\nk1,3\nk2,5\n";
 const intakeForm = {
   title: "Stories",
@@ -157,6 +163,34 @@ const routes: RouteCase[] = [
   { method: "GET", path: (i) => `/api/v1/projects/${i.projectId}/submissions`, allowed: analysts },
   { method: "GET", path: (i) => `/api/v1/submissions/${i.submissionId}`, allowed: analysts },
   { method: "PATCH", path: (i) => `/api/v1/submissions/${i.submissionId}`, body: () => ({ tags: ["Billing"] }), allowed: analysts },
+  // Findings and their review.
+  { method: "GET", path: (i) => `/api/v1/projects/${i.projectId}/findings`, allowed: findingReaders },
+  { method: "POST", path: (i) => `/api/v1/projects/${i.projectId}/findings`, body: () => ({ title: "F" }), allowed: analysts },
+  { method: "GET", path: (i) => `/api/v1/findings/${i.findingId}`, allowed: findingReaders },
+  { method: "PATCH", path: (i) => `/api/v1/findings/${i.findingId}`, body: () => ({ claim: "Changed" }), allowed: analysts },
+  { method: "DELETE", path: (i) => `/api/v1/findings/${i.findingId}`, allowed: analysts },
+  {
+    method: "POST",
+    path: (i) => `/api/v1/findings/${i.findingId}/evidence`,
+    body: (i) => ({ kind: "segment", segmentId: i.segmentId }),
+    // A reviewer reads the evidence but cannot change it.
+    allowed: analysts,
+  },
+  { method: "PATCH", path: (i) => `/api/v1/findings/${i.findingId}/evidence/${i.evidenceId}`, body: () => ({ note: "n" }), allowed: analysts },
+  { method: "DELETE", path: (i) => `/api/v1/findings/${i.findingId}/evidence/${i.evidenceId}`, allowed: analysts },
+  { method: "GET", path: (i) => `/api/v1/findings/${i.findingId}/transitions`, allowed: findingReaders },
+  {
+    method: "POST",
+    path: (i) => `/api/v1/findings/${i.findingId}/transitions`,
+    body: (i) => ({ to: "in_review", reviewerIds: [i.ownerId] }),
+    allowed: analysts,
+  },
+  { method: "GET", path: (i) => `/api/v1/findings/${i.findingId}/comments`, allowed: findingReaders },
+  { method: "POST", path: (i) => `/api/v1/findings/${i.findingId}/comments`, body: () => ({ body: "Why?" }), allowed: findingReaders },
+  { method: "GET", path: (i) => `/api/v1/findings/${i.acceptedFindingId}/versions`, allowed: findingReaders },
+  { method: "GET", path: (i) => `/api/v1/findings/${i.acceptedFindingId}/diff`, allowed: findingReaders },
+  { method: "POST", path: (i) => `/api/v1/findings/${i.acceptedFindingId}/public-link`, allowed: ["owner"] },
+  { method: "GET", path: (i) => `/api/v1/projects/${i.projectId}/audit`, allowed: ["owner"] },
 ];
 
 let server: TestServer;
@@ -203,6 +237,13 @@ async function setup(role: ProjectRole) {
   const sent = await new ApiClient(server.url).post(`/api/v1/forms/${form.body.id}/submissions`, { consent: true, values: { story: "Once." } });
   expect([dataset.status, segment.status, link.status, form.status, sent.status]).toEqual([201, 201, 201, 201, 201]);
   const inbox = await owner.client.get(`/api/v1/projects/${project.id}/submissions`);
+  const finding = await owner.client.post(`/api/v1/projects/${project.id}/findings`, { title: "Draft finding" });
+  const evidence = await owner.client.post(`/api/v1/findings/${finding.body.id}/evidence`, { kind: "excerpt", codingId: coding.id });
+  const accepted = await owner.client.post(`/api/v1/projects/${project.id}/findings`, { title: "Accepted finding" });
+  await owner.client.post(`/api/v1/findings/${accepted.body.id}/evidence`, { kind: "code", codeId: code.id });
+  const review = await owner.client.post(`/api/v1/findings/${accepted.body.id}/transitions`, { to: "in_review", reviewerIds: [owner.user.id] });
+  const accept = await owner.client.post(`/api/v1/findings/${accepted.body.id}/transitions`, { to: "accepted" });
+  expect([finding.status, evidence.status, review.status, accept.status]).toEqual([201, 201, 200, 200]);
   const ids: Ids = {
     projectId: project.id,
     targetUserId: target.user.id,
@@ -216,6 +257,10 @@ async function setup(role: ProjectRole) {
     linkId: link.body.id,
     formId: form.body.id,
     submissionId: inbox.body.submissions[0].id,
+    ownerId: owner.user.id,
+    findingId: finding.body.id,
+    evidenceId: evidence.body.id,
+    acceptedFindingId: accepted.body.id,
   };
   return { actor: actor.client, ids };
 }
@@ -269,6 +314,8 @@ it("answers 401 on account-level routes without credentials", async () => {
     ["POST", "/api/v1/auth/logout"],
     ["GET", "/api/v1/me/contributions"],
     ["DELETE", "/api/v1/me/contributions/some-id"],
+    ["GET", "/api/v1/notifications"],
+    ["POST", "/api/v1/notifications"],
   ] as const) {
     const res = await anon.request(method, path, method === "POST" ? { name: "x" } : undefined);
     expect(res.status, `${method} ${path}`).toBe(401);

@@ -25,6 +25,10 @@ export const projectActions = [
   "findings:read",
   "findings:edit",
   "findings:review",
+  /** Give an accepted finding a public link, or take it away. */
+  "findings:publish",
+  /** The project's audit log. */
+  "audit:read",
   "contributions:submit",
   "contributions:own",
   /** Create, edit and close intake forms. */

@@ -6,6 +6,7 @@ import { findMembershipRole } from "../auth/guards.server";
 import { can } from "../auth/permissions";
 import { forbidden, HttpError, notFound, unauthorized } from "../http/errors.server";
 import { consume } from "../rate-limit.server";
+import { scrubQuotesOf } from "../findings/scrub.server";
 import { recordAudit } from "../services/audit.server";
 import { createDocument } from "../services/documents.server";
 import type { AppServices } from "../services.server";
@@ -188,6 +189,7 @@ async function withdrawWhere(services: AppServices, which: SQL, actorId: string 
       throw new HttpError(410, "already_withdrawn", "This contribution has already been withdrawn. Nothing more to do.");
     }
     if (row.documentId) {
+      await scrubQuotesOf(tx, row.documentId, "withdrawn");
       await tx.delete(codings).where(eq(codings.documentId, row.documentId));
       await tx.delete(memos).where(and(eq(memos.targetType, "document"), eq(memos.targetId, row.documentId)));
       await tx.delete(documents).where(eq(documents.id, row.documentId));

@@ -60,16 +60,18 @@ const toMatrixSegment = ({ segment, dataset }: SegmentWithDataset): MatrixSegmen
  * row once by the dataset key's unique index. Every join and grouping hashes (no sorts of text
  * ids). Cells come back with the segment's index in `list` as `seg`.
  */
-export function matrixCellsQuery(projectId: string, list: SegmentWithDataset[], subcodes = false): SQL {
+export function matrixCellsQuery(projectId: string, list: SegmentWithDataset[], subcodes = false, codeIds?: string[]): SQL {
+  // A finding asks about its own few codes only; the matrix about all of them.
+  const only = codeIds ? sql` and c.code_id in (${sql.join(codeIds.map((id) => sql`${id}`), sql`, `)})` : sql``;
   // With sub-codes, each coding also counts for every ancestor of its code.
   const per_doc = subcodes
     ? sql`select t.scope_id as code_id, doc.case_key, count(*) as n
           from codings c join doc on doc.id = c.document_id join tree t on t.code_id = c.code_id
-          where not c.orphaned
+          where not c.orphaned${only}
           group by t.scope_id, doc.case_key, c.document_id`
     : sql`select c.code_id, doc.case_key, count(*) as n
           from codings c join doc on doc.id = c.document_id
-          where not c.orphaned
+          where not c.orphaned${only}
           group by c.code_id, doc.case_key, c.document_id`;
   const tree = subcodes ? sql`tree as (${codeAncestry(projectId)}),` : sql``;
   return sql`with doc as materialized (
@@ -97,16 +99,17 @@ export function matrixCellsQuery(projectId: string, list: SegmentWithDataset[], 
  */
 export const matrixQuerySettings = [sql`set local work_mem = '32MB'`, sql`set local jit = off`];
 
-async function matrixCells(
+export async function matrixCells(
   services: AppServices,
   projectId: string,
   list: SegmentWithDataset[],
   subcodes: boolean,
+  codeIds?: string[],
 ): Promise<MatrixCell[]> {
-  if (list.length === 0) return [];
+  if (list.length === 0 || codeIds?.length === 0) return [];
   const rows = await services.db.transaction(async (tx) => {
     for (const setting of matrixQuerySettings) await tx.execute(setting);
-    return queryRows<Omit<MatrixCell, "segmentId"> & { seg: number }>(tx, matrixCellsQuery(projectId, list, subcodes));
+    return queryRows<Omit<MatrixCell, "segmentId"> & { seg: number }>(tx, matrixCellsQuery(projectId, list, subcodes, codeIds));
   });
   return rows.map(({ seg, ...cell }) => ({ ...cell, segmentId: list[seg]!.segment.id }));
 }

@@ -11,7 +11,16 @@ export type AuditAction =
   /** Detail holds the submission and form ids only, never what was withdrawn. */
   | "contribution.withdrawn"
   /** A passage redacted by hand. Detail holds the document and submission ids and the length, never the text. */
-  | "document.redacted";
+  | "document.redacted"
+  /** Review decisions. Detail: findingId, title, version, and the note. */
+  | "finding.accepted"
+  | "finding.changes_requested"
+  /** A finding with accepted versions deleted. Detail: findingId, title. */
+  | "finding.deleted"
+  | "finding.published"
+  | "finding.unpublished"
+  /** Someone printed or saved the findings report from its page. Detail: the findings in it. */
+  | "report.exported";
 
 export async function recordAudit(
   db: Database,

@@ -6,6 +6,7 @@ import { placeholderOf, redactionLabels } from "../collab/redaction-labels";
 import { documents, intakeFormVersions, submissions, type StoredSubmissionValue } from "../../../db/schema";
 import { conflict } from "../http/errors.server";
 import type { AppServices } from "../services.server";
+import { scrubQuotesOf } from "../findings/scrub.server";
 import { recordAudit } from "./audit.server";
 import { assertRangeInText } from "./codings.server";
 
@@ -96,6 +97,7 @@ async function redactContribution(
         await tx.update(documents).set({ attributes }).where(eq(documents.id, event.documentId));
       }
     }
+    if (original.trim() !== "") await scrubQuotesOf(tx, event.documentId, "redacted", original);
     await recordAudit(tx, {
       projectId: event.projectId,
       actorId: event.actorId,
