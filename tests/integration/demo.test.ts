@@ -92,6 +92,14 @@ describe("the demo project", () => {
     expect(cell!.cases).toBeGreaterThan(0);
     expect(matrix.cells.filter((c) => c.codings > 0).length).toBeGreaterThan(10);
 
+    // A draft finding to take through review: the segment, its code and three of its quotes.
+    const { findings } = (await client.get(`/api/v1/projects/${projectId}/findings`)).body;
+    expect(findings).toEqual([expect.objectContaining({ title: "Being passed around drives churn", status: "draft", evidenceCount: 5 })]);
+    const finding = (await client.get(`/api/v1/findings/${findings[0].id}`)).body;
+    const quotes = finding.evidence.filter((e: { kind: string }) => e.kind === "excerpt");
+    expect(quotes.map((q: { state: string }) => q.state)).toEqual(["current", "current", "current"]);
+    expect(quotes.every((q: { quote: string }) => q.quote.length > 0)).toBe(true);
+
     const matrixPage = await page(client, location);
     expect(matrixPage.status).toBe(200);
   });

@@ -10,12 +10,13 @@ import { addMemo } from "../services/memos.server";
 import { createProject } from "../services/projects.server";
 import { newId } from "../../../db/ids";
 import type { CodeKey } from "./codebook";
+import { addDemoFinding } from "./finding.server";
 import { generateDemo, type DemoData } from "./generate";
 
 /**
  * Creates the demo project for `userId` (its owner) through the same services the app uses:
  * codes, documents with their live Y.Docs and codings, the customers dataset, segments and
- * code↔segment links. The codings projection catches up within a second of returning.
+ * code↔segment links, and a draft finding. The codings projection catches up within a second of returning.
  */
 export async function loadDemoProject(services: AppServices, userId: string, demo: DemoData = generateDemo()): Promise<{ projectId: string }> {
   const project = await createProject(services.db, userId, demo.project);
@@ -84,5 +85,7 @@ export async function loadDemoProject(services: AppServices, userId: string, dem
       note: link.note,
     });
   }
+  const [first] = demo.links;
+  if (first) await addDemoFinding(services, projectId, userId, { codeId: codeIds.get(first.code)!, segmentId: segmentIds.get(first.segment)! });
   return { projectId };
 }
