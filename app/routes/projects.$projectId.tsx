@@ -28,6 +28,8 @@ export default function ProjectLayout() {
   const readsDocuments = can(user, "documents:read", resource);
   const reviewsContributions = can(user, "contributions:review", resource);
   const contributes = can(user, "contributions:submit", resource) && !reviewsContributions;
+  const readsFindings = can(user, "findings:read", resource);
+  const readsAudit = can(user, "audit:read", resource);
   return (
     <>
       <div className="page-head">
@@ -50,8 +52,10 @@ export default function ProjectLayout() {
             <NavLink to={`/projects/${project.id}/matrix`}>Matrix</NavLink>
           </>
         ) : null}
+        {readsFindings ? <NavLink to={`/projects/${project.id}/findings`}>Findings</NavLink> : null}
         {reviewsContributions ? <NavLink to={`/projects/${project.id}/contributions`}>Contributions</NavLink> : null}
         {contributes ? <NavLink to={`/projects/${project.id}/contribute`}>Contribute</NavLink> : null}
+        {readsAudit ? <NavLink to={`/projects/${project.id}/audit`}>Audit log</NavLink> : null}
         <NavLink to={`/projects/${project.id}/settings`}>Members &amp; settings</NavLink>
       </nav>
       <Outlet />

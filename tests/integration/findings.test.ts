@@ -253,9 +253,10 @@ describe("consent reaches findings", () => {
     expect((await new ApiClient(server.url).delete(`/api/v1/receipts/${sent.receipt.token}`)).status).toBe(204);
 
     const now = (await p.reviewer.client.get(`/api/v1/findings/${finding.id}`)).body.evidence[0];
-    expect(now).toMatchObject({ state: "withdrawn", quote: "", documentId: null });
+    // The document's title goes too: a contribution's title can name its contributor.
+    expect(now).toMatchObject({ state: "withdrawn", quote: "", documentId: null, documentTitle: null, label: "A withdrawn contribution" });
     const [v1] = (await p.reviewer.client.get(`/api/v1/findings/${finding.id}/versions`)).body.versions;
-    expect(v1.evidence[0]).toMatchObject({ state: "withdrawn", quote: "" });
+    expect(v1.evidence[0]).toMatchObject({ state: "withdrawn", quote: "", documentId: null, documentTitle: null, label: "A withdrawn contribution" });
     const shown = await new ApiClient(server.url).get(`/api/v1/public/findings/${link.token}`);
     expect(JSON.stringify(shown.body)).not.toContain("doubled");
     const rows = await server.services.db.execute(`select count(*)::int as n from finding_versions where evidence::text like '%doubled%'`);

@@ -93,13 +93,9 @@ export async function findingRow(db: Database | Tx, findingId: string, { lock = 
   return row;
 }
 
-/**
- * `flush: false` inside a transaction: writing the codings projection there would wait on the
- * transaction's own locks (and on PGlite's single connection). The caller flushes first.
- */
-export async function getFinding(services: AppServices, findingId: string, { flush = true } = {}): Promise<FindingView> {
+export async function getFinding(services: AppServices, findingId: string): Promise<FindingView> {
   // API reads show the live state: write any codings still waiting for the projection.
-  if (flush) await services.collab.flush();
+  await services.collab.flush();
   const [row] = await services.db
     .select({ ...summaryColumns, claim: findings.claim, publicTokenHash: findings.publicTokenHash })
     .from(findings)

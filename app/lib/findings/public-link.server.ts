@@ -56,16 +56,25 @@ export async function publicFinding(services: AppServices, token: string): Promi
     claim: version.claim,
     version: version.version,
     acceptedAt: version.acceptedAt,
-    // Only what a reader needs: no ids of codings, documents or people, no notes' authors.
-    evidence: version.evidence.map(publicEvidence),
+    evidence: publicEvidence(version.evidence),
   };
 }
 
-function publicEvidence(e: FindingVersion["evidence"][number]): FindingVersion["evidence"][number] {
-  if (e.kind === "excerpt") {
-    return { ...e, codingId: "", documentId: null, start: null, end: null, savedQuote: null };
-  }
-  if (e.kind === "segment" && e.segment) return { ...e, segment: { ...e.segment, id: "", datasetId: "" } };
-  if (e.kind === "code" && e.code) return { ...e, code: { ...e.code, id: "" }, counts: { ...e.counts, bySegment: e.counts.bySegment.map((s) => ({ ...s, segmentId: "" })) } };
-  return e;
+/**
+ * Only what a reader needs: no ids of codings, documents, codes or segments. Segments get
+ * stand-in ids ("segment-1"…) so a code's counts per segment still say which segment they are.
+ */
+function publicEvidence(evidence: FindingVersion["evidence"]): FindingVersion["evidence"] {
+  const alias = new Map<string, string>();
+  const aliasOf = (id: string) => {
+    if (!alias.has(id)) alias.set(id, `segment-${alias.size + 1}`);
+    return alias.get(id)!;
+  };
+  for (const e of evidence) if (e.kind === "segment" && e.segment) aliasOf(e.segment.id);
+  return evidence.map((e) => {
+    if (e.kind === "excerpt") return { ...e, codingId: "", documentId: null, start: null, end: null, savedQuote: null };
+    if (e.kind === "segment") return e.segment ? { ...e, segment: { ...e.segment, id: aliasOf(e.segment.id), datasetId: "" } } : e;
+    const bySegment = e.counts.bySegment.map((s) => ({ ...s, segmentId: aliasOf(s.segmentId) }));
+    return { ...e, code: e.code ? { ...e.code, id: "" } : null, counts: { ...e.counts, bySegment } };
+  });
 }

@@ -70,7 +70,9 @@ export async function transitionFinding(
     throw new HttpError(422, "note_required", "Say what needs to change, so the author knows what to do.", {}, { note: "Say what needs to change." });
   }
   const reviewerIds = input.to === "in_review" ? await chooseReviewers(services, before.projectId, input.reviewerIds, actor.id) : [];
-  if (input.to === "accepted") await services.collab.flush();
+  // What is frozen is what the reviewer saw: evidence cannot change while in review, so it is
+  // read before the transaction (whose single connection would serialise the reads anyway).
+  const frozen = input.to === "accepted" ? await getFinding(services, findingId) : null;
 
   await services.db.transaction(async (tx) => {
     const row = await findingRow(tx, findingId, { lock: true });
@@ -83,8 +85,10 @@ export async function transitionFinding(
     }
     await tx.update(findings).set({ status: input.to, updatedAt: new Date() }).where(eq(findings.id, findingId));
     await tx.insert(findingTransitions).values({ findingId, fromStatus: row.status, toStatus: input.to, version: row.version, note, actorId: actor.id });
-    if (input.to === "accepted") {
-      await freezeVersion(services, tx, findingId, row.version, actor.id);
+    if (frozen) {
+      await tx
+        .insert(findingVersions)
+        .values({ findingId, version: row.version, title: frozen.title, claim: frozen.claim, evidence: frozen.evidence, acceptedBy: actor.id });
     }
     await tellPeople(tx, row, input.to, actor, reviewerIds, note);
   });
@@ -96,12 +100,6 @@ type Tx = Parameters<Parameters<AppServices["db"]["transaction"]>[0]>[0];
 async function getEvidenceCount(tx: Tx, findingId: string) {
   const rows = await tx.select({ id: findingEvidence.id }).from(findingEvidence).where(eq(findingEvidence.findingId, findingId)).limit(1);
   return rows.length;
-}
-
-/** The accepted version is frozen exactly as readers saw it at that moment. */
-async function freezeVersion(services: AppServices, tx: Tx, findingId: string, version: number, actorId: string) {
-  const view = await getFinding({ ...services, db: tx as unknown as AppServices["db"] }, findingId, { flush: false });
-  await tx.insert(findingVersions).values({ findingId, version, title: view.title, claim: view.claim, evidence: view.evidence, acceptedBy: actorId });
 }
 
 async function tellPeople(

@@ -8,6 +8,8 @@ import type { Database } from "../../../db/client";
 import type { ScrubReason } from "../../../db/finding-kinds";
 import { findingEvidence } from "../../../db/schema";
 
+export const WITHDRAWN_LABEL = "A withdrawn contribution";
+
 type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
 
 /**
@@ -18,14 +20,18 @@ export async function scrubQuotesOf(tx: Database | Tx, documentId: string, reaso
   const holds = (quote: SQL) => (containing === undefined ? sql`true` : sql`strpos(${quote}, ${containing}) > 0`);
   await tx
     .update(findingEvidence)
-    .set({ quote: "", scrubbed: reason, ...(reason === "withdrawn" && { documentId: null }) })
+    // A withdrawn document's title goes too: it can name the person.
+    .set({ quote: "", scrubbed: reason, ...(reason === "withdrawn" && { documentId: null, label: WITHDRAWN_LABEL }) })
     .where(and(eq(findingEvidence.documentId, documentId), holds(sql`${findingEvidence.quote}`)));
   // Frozen versions hold their evidence as JSON: clear the quote of each excerpt from this document.
-  const cleared = reason === "withdrawn" ? sql`'{"quote": "", "savedQuote": null, "documentTitle": null, "state": "withdrawn"}'::jsonb` : sql`'{"quote": "", "savedQuote": null, "state": "redacted"}'::jsonb`;
+  const cleared =
+    reason === "withdrawn"
+      ? JSON.stringify({ quote: "", savedQuote: null, documentTitle: null, documentId: null, label: WITHDRAWN_LABEL, state: "withdrawn" })
+      : JSON.stringify({ quote: "", savedQuote: null, state: "redacted" });
   await tx.execute(sql`
     update finding_versions v
     set evidence = (
-      select coalesce(jsonb_agg(case when e->>'documentId' = ${documentId} and ${holds(sql`coalesce(e->>'quote', '')`)} then e || ${cleared} else e end order by i), '[]'::jsonb)
+      select coalesce(jsonb_agg(case when e->>'documentId' = ${documentId} and ${holds(sql`coalesce(e->>'quote', '')`)} then e || ${cleared}::jsonb else e end order by i), '[]'::jsonb)
       from jsonb_array_elements(v.evidence) with ordinality as x(e, i)
     )
     where v.evidence @> ${JSON.stringify([{ documentId }])}::jsonb`);
