@@ -12,17 +12,23 @@ import {
 import type { ReactNode } from "react";
 import { AppHeader } from "./components/app-header";
 import { useNonce } from "./lib/nonce";
+import { unreadCount } from "./lib/notifications/notifications.server";
 import stylesheet from "./styles/app.css?url";
+import notificationStyles from "./styles/notifications.css?url";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesheet },
+  { rel: "stylesheet", href: notificationStyles },
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 
 export const meta: MetaFunction = () => [{ title: "Thicket" }];
 
 export async function loader({ context }: LoaderFunctionArgs) {
-  return { user: context.auth?.user ?? null };
+  const user = context.auth?.user ?? null;
+  // For the header's bell; the root loader runs again on every navigation, so it stays current.
+  const unread = user ? await unreadCount(context.services.db, user.id) : 0;
+  return { user, unread };
 }
 
 export function Layout({ children }: { children: ReactNode }) {
@@ -40,7 +46,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <a className="skip-link" href="#main">
           Skip to content
         </a>
-        <AppHeader user={data?.user ?? null} />
+        <AppHeader user={data?.user ?? null} unread={data?.unread ?? 0} />
         <main id="main">{children}</main>
         <footer className="app-footer">Thicket: the numbers and the stories, together.</footer>
         <ScrollRestoration nonce={nonce} />

@@ -1,6 +1,7 @@
 import { Form, NavLink } from "@remix-run/react";
+import { NotificationBell } from "./notifications/bell";
 
-export function AppHeader({ user }: { user: { name: string; email: string } | null }) {
+export function AppHeader({ user, unread = 0 }: { user: { name: string; email: string } | null; unread?: number }) {
   return (
     <header className="app-header">
       <div className="app-header__inner">
@@ -19,6 +20,7 @@ export function AppHeader({ user }: { user: { name: string; email: string } | nu
         </nav>
         {user ? (
           <div className="user-menu">
+            <NotificationBell unread={unread} />
             <span title={user.email} data-testid="current-user">
               {user.name}
             </span>
