@@ -8,6 +8,7 @@ import { apiProjectsBench } from "./api-projects";
 import { collabBench } from "./collab";
 import { datasetImportBench } from "./dataset-import";
 import { editorRenderBench } from "./editor-render";
+import { findingPageBench } from "./finding-page";
 import { envNumber, type Bench } from "./lib/bench";
 import { ensureBuild } from "./lib/build";
 import { runCleanups } from "./lib/cleanup";
@@ -18,7 +19,7 @@ import { matrixBench } from "./matrix";
 import { startupBench } from "./startup";
 import { submissionsBench } from "./submissions";
 
-const BENCHES: Bench[] = [startupBench, apiProjectsBench, collabBench, editorRenderBench, datasetImportBench, matrixBench, submissionsBench];
+const BENCHES: Bench[] = [startupBench, apiProjectsBench, collabBench, editorRenderBench, datasetImportBench, matrixBench, submissionsBench, findingPageBench];
 
 function selectBenches(names: string[]): Bench[] {
   if (names.length === 0) return BENCHES;

@@ -3,6 +3,7 @@ import { arrayOf, body, errors, ok, projectPath, ref } from "./openapi/helpers";
 import { caseKeyPaths } from "./openapi/case-keys";
 import { datasetPaths, datasetSchemas } from "./openapi/datasets";
 import { documentPaths, documentSchemas } from "./openapi/documents";
+import { findingPaths, findingSchemas } from "./openapi/findings";
 import { formPaths, formSchemas } from "./openapi/forms";
 import { inboxPaths, inboxSchemas } from "./openapi/inbox";
 import { segmentPaths, segmentSchemas } from "./openapi/segments";
@@ -75,6 +76,7 @@ export function buildOpenApiDocument(serverUrl: string) {
         ...segmentSchemas,
         ...formSchemas,
         ...inboxSchemas,
+        ...findingSchemas,
         Member: {
           type: "object",
           properties: {
@@ -94,6 +96,7 @@ export function buildOpenApiDocument(serverUrl: string) {
       ...segmentPaths,
       ...formPaths,
       ...inboxPaths,
+      ...findingPaths,
       "/api/v1/auth/signup": {
         post: {
           summary: "Create an account and start a session",
