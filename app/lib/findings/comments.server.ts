@@ -6,7 +6,7 @@ import { notify } from "../notifications/notifications.server";
 import type { AppServices } from "../services.server";
 import type { CommentInput } from "./finding-input";
 import { findingRow } from "./findings.server";
-import type { Comment, Thread } from "./types";
+import { personOf, type Comment, type Thread } from "./types";
 
 export async function listThreads(services: AppServices, findingId: string): Promise<Thread[]> {
   const rows = await services.db
@@ -21,7 +21,7 @@ export async function listThreads(services: AppServices, findingId: string): Pro
     parentId: c.parentId,
     version: c.version,
     body: c.body,
-    author: c.authorId ? { id: c.authorId, name: authorName ?? "" } : null,
+    author: personOf(c.authorId, authorName),
     createdAt: c.createdAt.toISOString(),
   });
   const threads = new Map<string, Thread>();

@@ -8,7 +8,7 @@ import { recordAudit } from "../services/audit.server";
 import type { AppServices } from "../services.server";
 import { evidenceRows, viewEvidence } from "./evidence-view.server";
 import type { CreateFindingInput, UpdateFindingInput } from "./finding-input";
-import type { FindingSummary, FindingView } from "./types";
+import { personOf, type FindingSummary, type FindingView } from "./types";
 import { editable } from "./workflow";
 
 type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
@@ -48,7 +48,7 @@ function toSummary(row: SummaryRow): FindingSummary {
     version: row.version,
     acceptedVersion: row.acceptedVersion === null ? null : Number(row.acceptedVersion),
     evidenceCount: Number(row.evidenceCount),
-    createdBy: row.creatorId ? { id: row.creatorId, name: row.creatorName ?? "" } : null,
+    createdBy: personOf(row.creatorId, row.creatorName),
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };

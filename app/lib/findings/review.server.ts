@@ -15,7 +15,7 @@ import { recordAudit } from "../services/audit.server";
 import type { AppServices } from "../services.server";
 import { findingRow, getFinding } from "./findings.server";
 import type { TransitionInput } from "./finding-input";
-import type { Transition } from "./types";
+import { personOf, type Transition } from "./types";
 import { moveTo } from "./workflow";
 
 const mayReview = (role: ProjectRole) => can({ id: "" }, "findings:review", { kind: "project", projectId: "", role });
@@ -144,7 +144,7 @@ export async function listTransitions(services: AppServices, findingId: string):
     to: t.toStatus,
     version: t.version,
     note: t.note,
-    actor: t.actorId ? { id: t.actorId, name: actorName ?? "" } : null,
+    actor: personOf(t.actorId, actorName),
     createdAt: t.createdAt.toISOString(),
   }));
 }

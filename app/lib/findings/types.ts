@@ -7,6 +7,9 @@ export interface Person {
   name: string;
 }
 
+/** A user column and its joined name as a Person; null once the account is gone. */
+export const personOf = (id: string | null, name: string | null): Person | null => (id ? { id, name: name ?? "" } : null);
+
 export interface SegmentEvidence {
   id: string;
   kind: "segment";

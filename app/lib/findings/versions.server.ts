@@ -3,7 +3,7 @@ import { asc, eq } from "drizzle-orm";
 import { findingVersions, users } from "../../../db/schema";
 import { notFound } from "../http/errors.server";
 import type { AppServices } from "../services.server";
-import type { Evidence, FindingVersion } from "./types";
+import { personOf, type Evidence, type FindingVersion } from "./types";
 
 export async function listVersions(services: AppServices, findingId: string): Promise<FindingVersion[]> {
   const rows = await services.db
@@ -17,7 +17,7 @@ export async function listVersions(services: AppServices, findingId: string): Pr
     title: v.title,
     claim: v.claim,
     evidence: v.evidence as Evidence[],
-    acceptedBy: v.acceptedBy ? { id: v.acceptedBy, name: acceptedByName ?? "" } : null,
+    acceptedBy: personOf(v.acceptedBy, acceptedByName),
     acceptedAt: v.acceptedAt.toISOString(),
   }));
 }
