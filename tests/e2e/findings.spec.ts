@@ -107,6 +107,13 @@ test("write a finding, review it with a comment and a change request, accept it 
   await second.getByTestId("comment-submit").click();
   await expect(second).toContainText("Is this one typical, or a single bad call?");
 
+  // Down to the excerpt in its document: the reviewer lands on the coded passage, read-only.
+  await second.getByRole("link", { name: /Open in document/ }).click();
+  await expect(v).toHaveURL(/\/documents\/[^/?]+\?coding=/);
+  await expect(v.getByRole("status").filter({ hasText: /^Connected$/ })).toBeVisible();
+  await expect(v.locator('[data-landing="true"]')).toHaveText(QUOTES[1]!);
+  await v.goBack();
+
   await v.getByTestId("decision-note").fill("Say how many of the churned customers this covers.");
   await v.getByTestId("request-changes-button").click();
   await expect(status(v)).toHaveText("Changes requested");
