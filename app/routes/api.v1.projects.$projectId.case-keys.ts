@@ -7,13 +7,13 @@ import { applyCaseKeys } from "~/lib/services/case-keys.server";
 /** Sets documents' case keys in bulk from a `document,caseKey` CSV (text/csv body). */
 const handler = apiRoute({
   async POST({ request, params, context }) {
-    await requireProjectAccess(context, params.projectId!, "documents:edit");
+    const { auth } = await requireProjectAccess(context, params.projectId!, "documents:edit");
     const type = request.headers.get("content-type") ?? "";
     if (type !== "" && !/^text\/(csv|plain)\b/i.test(type)) {
       throw new HttpError(400, "invalid_content_type", "Send the CSV as the request body with Content-Type: text/csv.");
     }
     const csv = await readBodyText(request, context.services.config.maxBodyBytes);
-    return json(await applyCaseKeys(context.services, params.projectId!, csv));
+    return json(await applyCaseKeys(context.services, params.projectId!, auth.user.id, csv));
   },
 });
 

@@ -40,7 +40,7 @@ async function csvOf(form: FormData): Promise<string> {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   requirePageAuth(request, context);
   const projectId = params.projectId!;
-  await pageGuard(() => requireProjectAccess(context, projectId, "documents:edit"));
+  const { auth } = await pageGuard(() => requireProjectAccess(context, projectId, "documents:edit"));
   const limit = context.services.config.maxBodyBytes;
   let form: FormData;
   try {
@@ -58,7 +58,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       return { ok: true as const, intent, csv, plan: await previewCaseKeys(context.services, projectId, csv) };
     }
     if (intent === "apply") {
-      return { ok: true as const, intent, result: await applyCaseKeys(context.services, projectId, csv) };
+      return { ok: true as const, intent, result: await applyCaseKeys(context.services, projectId, auth.user.id, csv) };
     }
     throw new HttpError(400, "unknown_intent", "That form is not one this page understands.");
   } catch (err) {

@@ -148,6 +148,13 @@ test("write a finding, review it with a comment and a change request, accept it 
   // The chart's own labels: its two series and the columns on its axis.
   for (const label of ["Inside", "Rest", "calls_90d", "tenure_months"]) expect(text).toContain(label);
 
+  // Printing with the browser's own command (which fires beforeprint) goes in the audit log.
+  const exports = async () => (await (await r.request.get(`/api/v1/projects/${projectId}/audit?action=report.exported`)).json()).events;
+  expect(await exports()).toHaveLength(0);
+  await v.evaluate(() => window.dispatchEvent(new Event("beforeprint")));
+  await expect.poll(async () => (await exports()).length).toBe(1);
+  expect((await exports())[0].actor.name).toBe(reviewer.user.name);
+
   await researcher.close();
   await reviewer.close();
 });

@@ -64,6 +64,9 @@ describe("case keys in bulk", () => {
     expect(await caseKeyOf(docs.tom.id)).toBe("C0002");
     expect(await caseKeyOf(docs.twinA.id)).toBeNull();
     expect(await caseKeyOf(docs.twinB.id)).toBeNull();
+    // Case keys decide what every segment counts: the owner's audit log says who set them.
+    const audit = (await owner.get(`${path.replace(/case-keys$/, "audit")}?action=documents.case_keys_set`)).body.events;
+    expect(audit).toEqual([expect.objectContaining({ action: "documents.case_keys_set", detail: { updated: 2 } })]);
   });
 
   it("counts keys already set as unchanged, clears a key given as empty, and needs no header", async () => {

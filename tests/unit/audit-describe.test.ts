@@ -45,6 +45,7 @@ describe("describeAudit", () => {
       details: "12 characters removed",
     });
     expect(what("document.redacted", { documentId: "deleted", length: 1 })).toBe("redacted a passage of a document");
+    expect(what("documents.case_keys_set", { updated: 1 })).toBe("set the case keys of 1 document from a CSV");
     expect(describeAudit(event("report.exported", { findingIds: ["f1", "f2", "gone"] }), names)).toEqual({
       what: "printed or saved the findings report (3 findings)",
       details: "“Billing errors drive churn”, “Waiting times”",

@@ -13,6 +13,7 @@ export const auditKinds = {
   links: { label: "Public links", actions: ["finding.published", "finding.unpublished"] },
   withdrawals: { label: "Withdrawals", actions: ["contribution.withdrawn"] },
   redactions: { label: "Redactions", actions: ["document.redacted"] },
+  caseKeys: { label: "Case keys", actions: ["documents.case_keys_set"] },
   exports: { label: "Exports", actions: ["report.exported"] },
   project: { label: "Project", actions: ["project.created", "project.updated"] },
 } as const satisfies Record<string, { label: string; actions: readonly AuditAction[] }>;
@@ -94,6 +95,10 @@ export function describeAudit(event: AuditEventLike, names: AuditNames = {}): Au
     case "contribution.withdrawn":
       // Nothing of what was withdrawn is kept, on purpose: the sentence says only that it happened.
       return { what: "a contribution was withdrawn", details: "Its text and everything made from it were deleted." };
+    case "documents.case_keys_set": {
+      const updated = num(d.updated);
+      return { what: `set the case keys of ${updated === null ? "some documents" : plural(updated, "document")} from a CSV`, details: null };
+    }
     case "document.redacted": {
       const doc = str(d.documentId);
       const length = num(d.length);

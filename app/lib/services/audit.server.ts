@@ -12,6 +12,8 @@ export type AuditAction =
   | "contribution.withdrawn"
   /** A passage redacted by hand. Detail holds the document and submission ids and the length, never the text. */
   | "document.redacted"
+  /** Case keys set from a CSV. Detail: how many documents changed. */
+  | "documents.case_keys_set"
   /** Review decisions. Detail: findingId, title, version, and the note. */
   | "finding.accepted"
   | "finding.changes_requested"

@@ -3,6 +3,7 @@ import { eq, sql } from "drizzle-orm";
 import type { Database } from "../../../db/client";
 import { documents } from "../../../db/schema";
 import { HttpError } from "../http/errors.server";
+import { recordAudit } from "./audit.server";
 import type { AppServices } from "../services.server";
 
 /** One data line of a case-key CSV: which document, and the key it should carry. */
@@ -139,11 +140,15 @@ async function writeChanges(db: Database, changes: CaseKeyChange[]) {
  * Sets case keys from a CSV in one transaction: the matching is done inside it, so the
  * preview's counts are what happened. Unmatched and ambiguous lines are reported, not fatal.
  */
-export async function applyCaseKeys(services: AppServices, projectId: string, csv: string): Promise<CaseKeyResult> {
+export async function applyCaseKeys(services: AppServices, projectId: string, actorId: string, csv: string): Promise<CaseKeyResult> {
   const lines = parseCaseKeyCsv(csv);
   return services.db.transaction(async (tx) => {
     const plan = await planCaseKeys(tx as unknown as Database, projectId, lines);
     await writeChanges(tx as unknown as Database, plan.changes);
+    // Case keys decide which cases every segment and finding counts: who changed them is kept.
+    if (plan.changes.length > 0) {
+      await recordAudit(tx, { projectId, actorId, action: "documents.case_keys_set", detail: { updated: plan.changes.length } });
+    }
     return { updated: plan.changes.length, unchanged: plan.unchanged.length, unmatched: plan.unmatched, ambiguous: plan.ambiguous };
   });
 }
