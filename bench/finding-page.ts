@@ -11,8 +11,6 @@
  * the SQL getFinding sends, replayed with bare pg.
  * BENCH_FINDING_RUNS (default 200) and BENCH_FINDING_WARMUP (default 20) set the counts.
  */
-import { existsSync } from "node:fs";
-import path from "node:path";
 import pg from "pg";
 import { openDatabase } from "../db/client";
 import { getFinding } from "../app/lib/findings/findings.server";
@@ -22,7 +20,6 @@ import { envNumber, type Bench } from "./lib/bench";
 import { cpuSeconds } from "./lib/collab-proc";
 import { api, buildFindingFixture, type FindingFixtureSize } from "./lib/finding-fixture";
 import { createBenchDatabase } from "./lib/pg";
-import { PROJECT_ROOT } from "./lib/process";
 import { scriptPid } from "./lib/server-cpu";
 import { recordSql, replaySql } from "./lib/sql-replay";
 import { median, percentileOfSorted } from "./lib/stats";
@@ -32,8 +29,6 @@ import { signupUser } from "./lib/thicket-api";
 import { SEGMENTS } from "./matrix";
 
 const SIZE: FindingFixtureSize = { rows: 10_000, documents: 500, codingsPerDocument: 20, segments: SEGMENTS.slice(0, 5), evidenceCodes: 5, excerpts: 50 };
-/** Another change adds the page; until it is there the bench measures the JSON API alone. */
-const PAGE_ROUTE = "app/routes/projects.$projectId.findings.$findingId.tsx";
 
 interface Series {
   runs: number[];
@@ -81,15 +76,13 @@ async function timeGet(url: string, cookie: string, accept: string, pid: number,
   return series(times, bytes, ((cpuSeconds(pid) - cpuBefore) * 1000) / n);
 }
 
-/** The page when its route exists and answers HTML with the finding on it, else null (and why). */
-async function pageAvailable(url: string, cookie: string, title: string): Promise<string | null> {
-  if (!existsSync(path.join(PROJECT_ROOT, PAGE_ROUTE))) return `${PAGE_ROUTE} does not exist yet`;
+/** Refuses to time a page that does not show the finding (an old build, an error page). */
+async function checkPage(url: string, cookie: string, title: string): Promise<void> {
   const res = await fetch(url, { headers: { cookie, accept: "text/html" } });
   const body = await res.text();
   if (res.status !== 200 || !res.headers.get("content-type")?.includes("text/html") || !body.includes(title)) {
-    return `${url} answered ${res.status} without the finding (is the build older than the route? set BUILD_DIR to a fresh directory)`;
+    throw new Error(`${url} answered ${res.status} without the finding (is the build older than the code? set BUILD_DIR to a fresh directory)`);
   }
-  return null;
 }
 
 /** The matrix cell (evidence code × segment) with the most codings: its first 50 excerpts. */
@@ -137,9 +130,8 @@ export const findingPageBench: Bench = {
       }
 
       const pageUrl = `${server.baseUrl}/projects/${fx.projectId}/findings/${fx.findingId}`;
-      const missing = await pageAvailable(pageUrl, cookie, fx.title);
-      if (missing) console.error(`finding-page: NOT measuring the page: ${missing}; measuring GET ${apiPath} in its place`);
-      const page = missing ? null : await timeGet(pageUrl, cookie, "text/html", pid, n, warmup, (html) => html.includes(fx.title));
+      await checkPage(pageUrl, cookie, fx.title);
+      const page = await timeGet(pageUrl, cookie, "text/html", pid, n, warmup, (html) => html.includes(fx.title));
       const json = await timeGet(server.baseUrl + apiPath, cookie, "application/json", pid, n, warmup, (b) => b.includes(fx.findingId));
       const cell = await excerptsPath(server, cookie, fx.projectId, fx.codeIds.slice(0, SIZE.evidenceCodes));
       const matrixExcerpts = await timeGet(server.baseUrl + cell.path, cookie, "application/json", pid, n, warmup, (b) => b.includes('"excerpts"'));
@@ -170,7 +162,7 @@ export const findingPageBench: Bench = {
         s.bytes === null ? "" : fixed(s.bytes / 1024, 1),
       ];
       const rows = [
-        page ? line("Finding page HTML, owner, draft (with the editing tools)", page) : ["Finding page HTML: not measured (route missing)", "", "", "", "", ""],
+        line("Finding page HTML, owner, draft (with the editing tools)", page),
         ...(reviewPage ? [line("Finding page HTML, reviewer, in review", reviewPage)] : []),
         line("JSON API (GET /api/v1/findings/:id)", json),
         line(`Matrix cell excerpts, limit 50 (cell of ${cell.codings} codings)`, matrixExcerpts),
@@ -183,7 +175,7 @@ export const findingPageBench: Bench = {
         [...rows, ...(page ? [against("JSON API", json)] : []), against("matrix excerpts", matrixExcerpts), against("getFinding()", service), against("SQL replay", sql)],
       );
       const markdown = [
-        `### finding-page: ${page ? "GET /projects/:id/findings/:id" : "GET /api/v1/findings/:id (the page route is missing)"}, ${n} sequential requests after ${warmup} warm-up (Postgres)`,
+        `### finding-page: GET /projects/:id/findings/:id, ${n} sequential requests after ${warmup} warm-up (Postgres)`,
         "",
         `**p95 ${ms(headline.p95Ms)} ms** (median ${ms(headline.medianMs)} ms) for a finding with ${SIZE.segments.length} segments, ${SIZE.evidenceCodes} codes and ${SIZE.excerpts} excerpts, ` +
           `in a project of ${SIZE.rows.toLocaleString("en")} customers, ${SIZE.documents} documents and ${fx.codings.toLocaleString("en")} codings` +
@@ -204,7 +196,7 @@ export const findingPageBench: Bench = {
           runs: n,
           warmup,
           timing: "client round trip on 127.0.0.1 (no Server-Timing header); serverCpuMs from /proc",
-          page: page ?? { notMeasured: missing },
+          page,
           reviewerPage: reviewPage,
           jsonApi: json,
           matrixExcerpts: { ...matrixExcerpts, cellCodings: cell.codings },
