@@ -18,7 +18,7 @@ import { requireFindingAccess } from "~/lib/auth/finding-guard.server";
 import { can, type ProjectAction } from "~/lib/auth/permissions";
 import { listSegments } from "~/lib/datasets/segments.server";
 import { listThreads } from "~/lib/findings/comments.server";
-import { findingDiff } from "~/lib/findings/compare.server";
+import { compareVersions } from "~/lib/findings/compare.server";
 import { findingPageAction } from "~/lib/findings/finding-page-action.server";
 import { getFinding } from "~/lib/findings/findings.server";
 import { listTransitions, possibleReviewers } from "~/lib/findings/review.server";
@@ -60,7 +60,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     const latest = versions.at(-1) ?? null;
     // The working copy is compared with the latest accepted version unless it is that version.
     const current = latest && !(finding.status === "accepted" && finding.version === latest.version);
-    const diff = current ? await findingDiff(services, findingId, null, "current") : null;
+    const diff = current ? compareVersions(latest, finding, "current") : null;
     const chosen = new Set(finding.evidence.map((e) => (e.kind === "segment" ? e.segment?.id : e.kind === "code" ? e.code?.id : undefined)));
     return {
       projectId,

@@ -3,6 +3,7 @@ import { HttpError, notFound } from "../http/errors.server";
 import type { AppServices } from "../services.server";
 import { diffEvidence, diffText, type EvidenceChange, type TextChange } from "./diff";
 import { getFinding } from "./findings.server";
+import type { FindingVersion } from "./types";
 import { listVersions } from "./versions.server";
 
 export interface FindingDiff {
@@ -30,9 +31,18 @@ export async function findingDiff(services: AppServices, findingId: string, from
   };
   const before = fromRaw ? pick(versionNumber(fromRaw)) : versions.at(-1)!;
   const after = toRaw && toRaw !== "current" ? pick(versionNumber(toRaw)) : await getFinding(services, findingId);
+  return compareVersions(before, after, toRaw && toRaw !== "current" ? versionNumber(toRaw) : "current");
+}
+
+/** The diff between an accepted version and a later one, or the working copy already read. */
+export function compareVersions(
+  before: FindingVersion,
+  after: Pick<FindingVersion, "title" | "claim" | "evidence">,
+  to: FindingDiff["to"],
+): FindingDiff {
   return {
     from: before.version,
-    to: toRaw && toRaw !== "current" ? versionNumber(toRaw) : "current",
+    to,
     title: diffText(before.title, after.title),
     claim: diffText(before.claim, after.claim),
     evidence: diffEvidence(before.evidence, after.evidence),
