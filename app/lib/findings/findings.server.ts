@@ -11,7 +11,6 @@ import type { CreateFindingInput, UpdateFindingInput } from "./finding-input";
 import { personOf, type FindingSummary, type FindingView } from "./types";
 import { editable } from "./workflow";
 
-type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
 
 const summaryColumns = {
   id: findings.id,
@@ -27,7 +26,7 @@ const summaryColumns = {
   evidenceCount: sql<number>`(select count(*)::int from finding_evidence e where e.finding_id = ${findings.id})`,
 };
 
-type SummaryRow = { [K in keyof typeof summaryColumns]: unknown } & {
+interface SummaryRow {
   id: string;
   projectId: string;
   title: string;
@@ -37,7 +36,9 @@ type SummaryRow = { [K in keyof typeof summaryColumns]: unknown } & {
   updatedAt: Date;
   creatorId: string | null;
   creatorName: string | null;
-};
+  acceptedVersion: number | null;
+  evidenceCount: number;
+}
 
 function toSummary(row: SummaryRow): FindingSummary {
   return {
@@ -71,7 +72,7 @@ export async function listFindings(services: AppServices, projectId: string, sta
     .leftJoin(users, eq(users.id, findings.createdBy))
     .where(and(...where))
     .orderBy(desc(findings.updatedAt), desc(findings.id));
-  return rows.map((r) => toSummary(r as SummaryRow));
+  return rows.map(toSummary);
 }
 
 /** How many findings a project has in each status, for the list's filter tabs. */
@@ -86,7 +87,7 @@ export async function countFindings(services: AppServices, projectId: string): P
   return out;
 }
 
-export async function findingRow(db: Database | Tx, findingId: string, { lock = false } = {}): Promise<FindingRow> {
+export async function findingRow(db: Database, findingId: string, { lock = false } = {}): Promise<FindingRow> {
   const query = db.select().from(findings).where(eq(findings.id, findingId));
   const [row] = lock ? await query.for("update") : await query;
   if (!row) throw notFound("Finding not found.");
@@ -112,7 +113,7 @@ export async function getFinding(services: AppServices, findingId: string): Prom
       .orderBy(users.name),
   ]);
   return {
-    ...toSummary(row as SummaryRow),
+    ...toSummary(row),
     claim: row.claim,
     evidence: await viewEvidence(services, row.projectId, rows),
     reviewers: reviewers.map((r) => ({ ...r, requestedAt: r.requestedAt.toISOString() })),
@@ -125,7 +126,7 @@ export async function getFinding(services: AppServices, findingId: string): Prom
  * transaction with the finding locked: refused while it is in review; an accepted finding
  * starts its next version as a draft (its accepted version stays frozen).
  */
-export async function beginEdit(tx: Tx, findingId: string, actorId: string): Promise<FindingRow> {
+export async function beginEdit(tx: Database, findingId: string, actorId: string): Promise<FindingRow> {
   const row = await findingRow(tx, findingId, { lock: true });
   if (!editable(row.status)) {
     throw conflict("finding_in_review", "This finding is in review. Withdraw it from review before you change it.");

@@ -4,11 +4,12 @@
  * notifies the people concerned, and decisions go to the project's audit log.
  */
 import { and, asc, eq, inArray } from "drizzle-orm";
+import type { Database } from "../../../db/client";
 import type { FindingStatus } from "../../../db/finding-kinds";
 import { findingStatusLabels } from "../../../db/finding-kinds";
 import { findingEvidence, findingReviewers, findings, findingTransitions, findingVersions, projectMembers, users } from "../../../db/schema";
 import type { ProjectRole } from "../../../db/roles";
-import { can, type ProjectAction } from "../auth/permissions";
+import { can } from "../auth/permissions";
 import { conflict, forbidden, HttpError } from "../http/errors.server";
 import { notify } from "../notifications/notifications.server";
 import { recordAudit } from "../services/audit.server";
@@ -62,7 +63,7 @@ export async function transitionFinding(
       `A finding that is "${findingStatusLabels[before.status]}" cannot become "${findingStatusLabels[input.to]}".`,
     );
   }
-  if (!can({ id: actor.id }, move.action as ProjectAction, { kind: "project", projectId: before.projectId, role: actor.role })) {
+  if (!can({ id: actor.id }, move.action, { kind: "project", projectId: before.projectId, role: actor.role })) {
     throw forbidden(`Your role (${actor.role}) cannot do that to a finding.`);
   }
   const note = input.note ?? "";
@@ -78,8 +79,7 @@ export async function transitionFinding(
     const row = await findingRow(tx, findingId, { lock: true });
     if (row.status !== before.status) throw conflict("invalid_transition", "Someone else changed this finding's status a moment ago. Reload to see it.");
     if (input.to === "in_review") {
-      const evidence = await getEvidenceCount(tx, findingId);
-      if (evidence === 0) throw new HttpError(422, "no_evidence", "Add at least one piece of evidence before asking for review.");
+      if (!(await hasEvidence(tx, findingId))) throw new HttpError(422, "no_evidence", "Add at least one piece of evidence before asking for review.");
       await tx.delete(findingReviewers).where(eq(findingReviewers.findingId, findingId));
       await tx.insert(findingReviewers).values(reviewerIds.map((userId) => ({ findingId, userId, requestedBy: actor.id })));
     }
@@ -95,15 +95,14 @@ export async function transitionFinding(
   return getFinding(services, findingId);
 }
 
-type Tx = Parameters<Parameters<AppServices["db"]["transaction"]>[0]>[0];
 
-async function getEvidenceCount(tx: Tx, findingId: string) {
+async function hasEvidence(tx: Database, findingId: string) {
   const rows = await tx.select({ id: findingEvidence.id }).from(findingEvidence).where(eq(findingEvidence.findingId, findingId)).limit(1);
-  return rows.length;
+  return rows.length > 0;
 }
 
 async function tellPeople(
-  tx: Tx,
+  tx: Database,
   row: { id: string; projectId: string; title: string; version: number; createdBy: string | null },
   to: FindingStatus,
   actor: { id: string; name: string },

@@ -10,13 +10,12 @@ import { findingEvidence } from "../../../db/schema";
 
 export const WITHDRAWN_LABEL = "A withdrawn contribution";
 
-type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
 
 /**
  * `containing`: for a redaction, only the quotes that hold the redacted text (a withdrawal
  * clears every quote of the document).
  */
-export async function scrubQuotesOf(tx: Database | Tx, documentId: string, reason: ScrubReason, containing?: string): Promise<void> {
+export async function scrubQuotesOf(tx: Database, documentId: string, reason: ScrubReason, containing?: string): Promise<void> {
   const holds = (quote: SQL) => (containing === undefined ? sql`true` : sql`strpos(${quote}, ${containing}) > 0`);
   await tx
     .update(findingEvidence)

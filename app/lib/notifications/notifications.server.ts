@@ -4,7 +4,6 @@ import type { Database } from "../../../db/client";
 import type { NotificationKind } from "../../../db/finding-kinds";
 import { notifications, projects } from "../../../db/schema";
 
-type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
 
 export interface NotificationView {
   id: string;
@@ -21,7 +20,7 @@ export interface NotificationView {
 
 /** Sends one notification to each recipient except the actor (nobody is told what they did). */
 export async function notify(
-  db: Database | Tx,
+  db: Database,
   n: { recipients: string[]; actorId: string | null; projectId: string; findingId: string; kind: NotificationKind; message: string },
 ): Promise<void> {
   const to = [...new Set(n.recipients)].filter((id) => id !== n.actorId);
