@@ -1,5 +1,6 @@
 import { projectRoles } from "../../../db/roles";
 import { arrayOf, body, errors, ok, projectPath, ref } from "./openapi/helpers";
+import { agreementPaths, agreementSchemas } from "./openapi/agreement";
 import { caseKeyPaths } from "./openapi/case-keys";
 import { datasetPaths, datasetSchemas } from "./openapi/datasets";
 import { documentPaths, documentSchemas } from "./openapi/documents";
@@ -77,6 +78,7 @@ export function buildOpenApiDocument(serverUrl: string) {
         ...formSchemas,
         ...inboxSchemas,
         ...findingSchemas,
+        ...agreementSchemas,
         Member: {
           type: "object",
           properties: {
@@ -97,6 +99,7 @@ export function buildOpenApiDocument(serverUrl: string) {
       ...formPaths,
       ...inboxPaths,
       ...findingPaths,
+      ...agreementPaths,
       "/api/v1/auth/signup": {
         post: {
           summary: "Create an account and start a session",

@@ -1,0 +1,66 @@
+import { MAX_CODERS, MIN_CODERS } from "../../agreement/agreement.server";
+import { agreementUnits } from "../../agreement/units";
+import { errors, ok, projectPath, ref } from "./helpers";
+
+const coefficient = { type: ["number", "null"], description: "null when undefined for these judgements" };
+const query = (name: string, required: boolean, description: string, schema: object = { type: "string" }) => ({
+  name,
+  in: "query",
+  required,
+  description,
+  schema,
+});
+
+export const agreementSchemas = {
+  CodeAgreement: {
+    type: "object",
+    properties: {
+      codeId: { type: "string" },
+      percentAgreement: { ...coefficient, description: "Share of agreeing pairs of coders" },
+      cohenKappa: { ...coefficient, description: "Two coders only; null otherwise" },
+      fleissKappa: { ...coefficient, description: "Three or more coders only; null otherwise" },
+      krippendorffAlpha: { ...coefficient, description: "Nominal" },
+    },
+    required: ["codeId", "percentAgreement", "cohenKappa", "fleissKappa", "krippendorffAlpha"],
+  },
+};
+
+export const agreementPaths = {
+  "/api/v1/projects/{projectId}/agreement": {
+    get: {
+      summary: "Inter-coder agreement between project members, per code and pooled",
+      description:
+        "Each unit (paragraph: a run between blank lines, or a line where a document has no blank line; sentence; " +
+        "character) is a yes/no judgement per coder and code: yes when one of the coder's codings of that code overlaps it. " +
+        "Codes are those at least one of the coders applied in the documents; `overall` pools every (unit, code) judgement. " +
+        "Readers of the project may ask.",
+      parameters: [
+        projectPath,
+        query("coders", true, `${MIN_CODERS}–${MAX_CODERS} distinct user ids of project members, comma-separated`),
+        query("unit", true, "The unit of judgement", { type: "string", enum: [...agreementUnits] }),
+        query("documents", false, "Document ids of this project, comma-separated; default every document in analysis"),
+      ],
+      responses: {
+        "200": ok("Agreement", {
+          type: "object",
+          properties: {
+            unit: { type: "string", enum: [...agreementUnits] },
+            coders: { type: "array", items: { type: "string" }, description: "As given" },
+            overall: {
+              type: "object",
+              properties: { percentAgreement: coefficient, krippendorffAlpha: coefficient },
+              required: ["percentAgreement", "krippendorffAlpha"],
+            },
+            perCode: { type: "array", items: ref("CodeAgreement") },
+          },
+          required: ["unit", "coders", "overall", "perCode"],
+        }),
+        ...errors(400, 401, 403, 404),
+        "422": {
+          description: "invalid_coders: fewer than two or more than ten coders, one listed twice, or one not a member",
+          content: { "application/json": { schema: ref("Error") } },
+        },
+      },
+    },
+  },
+};
