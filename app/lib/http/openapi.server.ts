@@ -2,6 +2,7 @@ import { projectRoles } from "../../../db/roles";
 import { arrayOf, body, errors, ok, projectPath, ref } from "./openapi/helpers";
 import { agreementPaths, agreementSchemas } from "./openapi/agreement";
 import { caseKeyPaths } from "./openapi/case-keys";
+import { cooccurrencePaths, cooccurrenceSchemas } from "./openapi/cooccurrence";
 import { datasetPaths, datasetSchemas } from "./openapi/datasets";
 import { documentPaths, documentSchemas } from "./openapi/documents";
 import { findingPaths, findingSchemas } from "./openapi/findings";
@@ -79,6 +80,7 @@ export function buildOpenApiDocument(serverUrl: string) {
         ...inboxSchemas,
         ...findingSchemas,
         ...agreementSchemas,
+        ...cooccurrenceSchemas,
         Member: {
           type: "object",
           properties: {
@@ -100,6 +102,7 @@ export function buildOpenApiDocument(serverUrl: string) {
       ...inboxPaths,
       ...findingPaths,
       ...agreementPaths,
+      ...cooccurrencePaths,
       "/api/v1/auth/signup": {
         post: {
           summary: "Create an account and start a session",
