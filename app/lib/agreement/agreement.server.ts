@@ -6,7 +6,7 @@ import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { projectMembers } from "../../../db/schema";
 import { inAnalysis } from "../contributions/analysis-scope.server";
-import { queryRows } from "../datasets/query.server";
+import { queryRows, sqlList } from "../datasets/query.server";
 import { validationError } from "../http/body.server";
 import { HttpError, notFound } from "../http/errors.server";
 import type { AppServices } from "../services.server";
@@ -57,14 +57,13 @@ async function checkCoders(services: AppServices, projectId: string, coders: str
   if (stranger) throw invalidCoders(`coders: ${stranger} is not a member of this project.`);
 }
 
-const idsSql = (ids: string[]) => sql.join(ids.map((id) => sql`${id}`), sql`, `);
 
 /**
  * The documents' texts: the ones asked for (each must be this project's, else 404), or every
  * document of the project in analysis. Asked-for ones are taken as asked, rejected or not.
  */
 async function readDocuments(services: AppServices, projectId: string, ids: string[] | undefined) {
-  const which: SQL = ids ? sql`d.id in (${idsSql(ids)})` : inAnalysis("d");
+  const which: SQL = ids ? sql`d.id in (${sqlList(ids)})` : inAnalysis("d");
   const docs = await queryRows<{ id: string; text: string }>(
     services.db,
     sql`select d.id, d.text from documents d where d.project_id = ${projectId} and ${which} order by d.id`,
@@ -86,7 +85,7 @@ async function readCodings(services: AppServices, projectId: string, documentIds
     sql`select c.document_id as "documentId", c.author_id as "authorId", c.code_id as "codeId",
                c.start as "start", c."end" as "end"
         from codings c join codes k on k.id = c.code_id and k.project_id = ${projectId}
-        where c.document_id in (${idsSql(documentIds)}) and c.author_id in (${idsSql(coders)}) and not c.orphaned
+        where c.document_id in (${sqlList(documentIds)}) and c.author_id in (${sqlList(coders)}) and not c.orphaned
         order by k.name, k.id`,
   );
 }

@@ -9,7 +9,7 @@ import { notFound } from "../http/errors.server";
 import type { AppServices } from "../services.server";
 import { caseSegments, projectSegments, type SegmentWithDataset } from "./case-segments.server";
 import { codeAncestry, codeScope } from "./code-scope.server";
-import { queryRows } from "./query.server";
+import { queryRows, sqlList } from "./query.server";
 import type { StoredSegmentStats } from "./segment-stats.server";
 import type { Excerpt, Matrix, MatrixCell, MatrixCode, MatrixSegment } from "./types";
 
@@ -62,7 +62,7 @@ const toMatrixSegment = ({ segment, dataset }: SegmentWithDataset): MatrixSegmen
  */
 export function matrixCellsQuery(projectId: string, list: SegmentWithDataset[], subcodes = false, codeIds?: string[]): SQL {
   // A finding asks about its own few codes only; the matrix about all of them.
-  const only = codeIds ? sql` and c.code_id in (${sql.join(codeIds.map((id) => sql`${id}`), sql`, `)})` : sql``;
+  const only = codeIds ? sql` and c.code_id in (${sqlList(codeIds)})` : sql``;
   // With sub-codes, each coding also counts for every ancestor of its code.
   const per_doc = subcodes
     ? sql`select t.scope_id as code_id, doc.case_key, count(*) as n

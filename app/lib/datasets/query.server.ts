@@ -1,4 +1,4 @@
-import { and, eq, type SQL } from "drizzle-orm";
+import { and, eq, sql, type SQL } from "drizzle-orm";
 import type { Database } from "../../../db/client";
 import { datasets, type DatasetRow } from "../../../db/schema";
 import { notFound } from "../http/errors.server";
@@ -11,6 +11,9 @@ export async function queryRows<T>(db: Pick<Database, "execute">, query: SQL): P
   const result = (await db.execute(query)) as unknown as { rows: T[] };
   return result.rows;
 }
+
+/** `a, b, c` as parameters, for `in (…)` in a hand-written query. The list must not be empty. */
+export const sqlList = (values: readonly string[]): SQL => sql.join(values.map((v) => sql`${v}`), sql`, `);
 
 /** A unique index refused a write (both drivers report Postgres's SQLSTATE, drizzle may wrap it). */
 export function isUniqueViolation(err: unknown): boolean {

@@ -10,7 +10,7 @@ import { inAnalysis } from "../contributions/analysis-scope.server";
 import { projectSegments, type SegmentWithDataset } from "../datasets/case-segments.server";
 import { describeFilter } from "../datasets/filter";
 import { matrixCells } from "../datasets/matrix.server";
-import { queryRows } from "../datasets/query.server";
+import { queryRows, sqlList } from "../datasets/query.server";
 import type { StoredSegmentStats } from "../datasets/segment-stats.server";
 import type { Filter, MatrixCell } from "../datasets/types";
 import type { AppServices } from "../services.server";
@@ -40,7 +40,7 @@ async function codeTotals(services: AppServices, projectId: string, codeIds: str
     sql`select c.code_id as "codeId", count(*)::int as "codings", count(distinct c.document_id)::int as "documents"
         from codings c join documents d on d.id = c.document_id
         where d.project_id = ${projectId} and ${inAnalysis("d")} and not c.orphaned
-          and c.code_id in (${sql.join(codeIds.map((id) => sql`${id}`), sql`, `)})
+          and c.code_id in (${sqlList(codeIds)})
         group by c.code_id`,
   );
   return new Map(rows.map(({ codeId, ...totals }) => [codeId, totals]));
