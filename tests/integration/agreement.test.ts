@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { signedUpClient, type ApiClient } from "../setup/api-client";
+import { created as post, signedUpClient, type ApiClient } from "../setup/api-client";
 import { startTestServer, type TestServer } from "../setup/test-server";
 
 let server: TestServer;
@@ -7,12 +7,6 @@ beforeAll(async () => {
   server = await startTestServer();
 });
 afterAll(() => server?.close());
-
-async function post(client: ApiClient, path: string, body: object) {
-  const res = await client.post(path, body);
-  expect(res.status, `${path} ${JSON.stringify(res.body)}`).toBe(201);
-  return res.body;
-}
 
 // D1 has four paragraphs between blank lines; D2 none, so its two lines are its paragraphs.
 const D1 = "Para one.\n\nPara two.\n\nPara three.\n\nPara four.";

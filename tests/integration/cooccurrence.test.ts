@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { signedUpClient, type ApiClient } from "../setup/api-client";
+import { created as post, signedUpClient, type ApiClient } from "../setup/api-client";
 import { startTestServer, type TestServer } from "../setup/test-server";
 
 let server: TestServer;
@@ -7,12 +7,6 @@ beforeAll(async () => {
   server = await startTestServer();
 });
 afterAll(() => server?.close());
-
-async function post(client: ApiClient, path: string, body: object) {
-  const res = await client.post(path, body);
-  expect(res.status, `${path} ${JSON.stringify(res.body)}`).toBe(201);
-  return res.body;
-}
 
 const D1 = "Alpha beta gamma delta epsilon";
 const D2 = "one two three";

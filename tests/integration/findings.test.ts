@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { textOf } from "~/lib/collab/doc-model";
-import { ApiClient, signedUpClient } from "../setup/api-client";
+import { ApiClient, created, signedUpClient } from "../setup/api-client";
 import { until } from "../setup/collab-client";
-import { created, findingsProject, findingWithEvidence, type FindingsProject } from "../setup/findings";
+import { findingsProject, findingWithEvidence, type FindingsProject } from "../setup/findings";
 import { startTestServer, type TestServer } from "../setup/test-server";
 
 let server: TestServer;

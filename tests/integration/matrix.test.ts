@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { textOf } from "~/lib/collab/doc-model";
-import { signedUpClient, type ApiClient } from "../setup/api-client";
+import { created as post, signedUpClient } from "../setup/api-client";
 import { until } from "../setup/collab-client";
 import { importCsv } from "../setup/datasets";
 import { startTestServer, type TestServer } from "../setup/test-server";
@@ -22,12 +22,6 @@ const W = { alpha: [0, 5], beta: [6, 10], gamma: [11, 16], delta: [17, 22] } as 
  * (coded only in D7, so it has no cells). D4's Billing coding is orphaned (its text deleted).
  */
 const CASES = ["id,region,calls,churned", "K1,North,5,true", "K2,North,1,false", "K3,South,4,true", "K4,South,0,false", "K5,East,3,true", "K6,East,2,false"].join("\n");
-
-async function post(client: ApiClient, path: string, body: object) {
-  const res = await client.post(path, body);
-  expect(res.status, `${path} ${JSON.stringify(res.body)}`).toBe(201);
-  return res.body;
-}
 
 async function matrixFixture() {
   const owner = await signedUpClient(server.url, "Owner");

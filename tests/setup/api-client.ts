@@ -56,6 +56,13 @@ export class ApiClient {
 
 let counter = 0;
 
+/** POSTs to create something and returns its body; anything but a 201 fails with the answer. */
+export async function created<T = any>(client: ApiClient, path: string, body: object): Promise<T> {
+  const res = await client.post<T>(path, body);
+  if (res.status !== 201) throw new Error(`${path}: expected 201, got ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body;
+}
+
 /** Signs a new person up and returns a client holding their session. */
 export async function signedUpClient(baseUrl: string, name = "Tester") {
   const client = new ApiClient(baseUrl);

@@ -3,8 +3,7 @@
  * dataset with a "Churned" segment; codes Billing and Waiting; three interviews (two of churned
  * customers) with codings. Everything through the public API.
  */
-import { expect } from "vitest";
-import { signedUpClient, type ApiClient } from "./api-client";
+import { created, signedUpClient } from "./api-client";
 import { importCsv } from "./datasets";
 
 const CUSTOMERS = ["id,region,calls,churned", "K1,North,5,true", "K2,North,1,false", "K3,South,4,true", "K4,South,0,false"].join("\n");
@@ -12,12 +11,6 @@ export const INTERVIEW = "The bill was wrong three times. I waited an hour on th
 /** Offsets of the two coded passages of INTERVIEW. */
 export const BILL = [0, 31] as const;
 export const WAIT = [32, 62] as const;
-
-export async function created<T = any>(client: ApiClient, path: string, body: object): Promise<T> {
-  const res = await client.post(path, body);
-  expect(res.status, `${path} ${JSON.stringify(res.body)}`).toBe(201);
-  return res.body as T;
-}
 
 export async function findingsProject(baseUrl: string) {
   const owner = await signedUpClient(baseUrl, "Olive Owner");
