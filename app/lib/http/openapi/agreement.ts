@@ -1,15 +1,8 @@
 import { MAX_CODERS, MIN_CODERS } from "../../agreement/agreement.server";
 import { agreementUnits } from "../../agreement/units";
-import { errors, ok, projectPath, ref } from "./helpers";
+import { errors, ok, projectPath, queryParam, ref, requiredQuery } from "./helpers";
 
 const coefficient = { type: ["number", "null"], description: "null when undefined for these judgements" };
-const query = (name: string, required: boolean, description: string, schema: object = { type: "string" }) => ({
-  name,
-  in: "query",
-  required,
-  description,
-  schema,
-});
 
 export const agreementSchemas = {
   CodeAgreement: {
@@ -36,9 +29,9 @@ export const agreementPaths = {
         "Readers of the project may ask.",
       parameters: [
         projectPath,
-        query("coders", true, `${MIN_CODERS}–${MAX_CODERS} distinct user ids of project members, comma-separated`),
-        query("unit", true, "The unit of judgement", { type: "string", enum: [...agreementUnits] }),
-        query("documents", false, "Document ids of this project, comma-separated; default every document in analysis"),
+        requiredQuery("coders", `${MIN_CODERS}–${MAX_CODERS} distinct user ids of project members, comma-separated`),
+        requiredQuery("unit", "The unit of judgement", { type: "string", enum: [...agreementUnits] }),
+        queryParam("documents", "Document ids of this project, comma-separated; default every document in analysis"),
       ],
       responses: {
         "200": ok("Agreement", {

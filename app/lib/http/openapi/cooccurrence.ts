@@ -1,28 +1,21 @@
 import { cooccurrenceModes, MAX_COOCCURRENCE_DOCUMENTS, MAX_PASSAGE_PAGE, MAX_WITHIN } from "../../analysis/cooccurrence-query";
-import { errors, ok, projectPath, ref } from "./helpers";
+import { errors, ok, projectPath, queryParam, ref, requiredQuery } from "./helpers";
 
-const query = (name: string, required: boolean, description: string, schema: object = { type: "string" }) => ({
-  name,
-  in: "query",
-  required,
-  description,
-  schema,
-});
 
 /** What makes two codings co-occur; shared by the matrix and its passages. */
 const nearness = [
-  query("mode", false, "overlap: the codings share a character; proximity: their gap is at most `within`", {
+  queryParam("mode", "overlap: the codings share a character; proximity: their gap is at most `within`", {
     type: "string",
     enum: [...cooccurrenceModes],
     default: "overlap",
   }),
-  query("within", false, "Proximity only: the largest gap in characters (0: touching or overlapping)", {
+  queryParam("within", "Proximity only: the largest gap in characters (0: touching or overlapping)", {
     type: "integer",
     minimum: 0,
     maximum: MAX_WITHIN,
     default: 0,
   }),
-  query("documents", false, `Up to ${MAX_COOCCURRENCE_DOCUMENTS} document ids of this project, comma-separated; default every document in analysis`),
+  queryParam("documents", `Up to ${MAX_COOCCURRENCE_DOCUMENTS} document ids of this project, comma-separated; default every document in analysis`),
 ];
 
 const codingEnd = {
@@ -60,7 +53,7 @@ export const cooccurrencePaths = {
       parameters: [
         projectPath,
         ...nearness,
-        query("format", false, "json (default) or csv", { type: "string", enum: ["json", "csv"] }),
+        queryParam("format", "json (default) or csv", { type: "string", enum: ["json", "csv"] }),
       ],
       responses: {
         "200": {
@@ -98,11 +91,11 @@ export const cooccurrencePaths = {
       description: "By document title, then position. Readers of the project may ask.",
       parameters: [
         projectPath,
-        query("a", true, "A code id of this project"),
-        query("b", true, "Another code id of this project"),
+        requiredQuery("a", "A code id of this project"),
+        requiredQuery("b", "Another code id of this project"),
         ...nearness,
-        query("offset", false, "Pairs to skip", { type: "integer", minimum: 0, default: 0 }),
-        query("limit", false, "Page size", { type: "integer", minimum: 1, maximum: MAX_PASSAGE_PAGE, default: 50 }),
+        queryParam("offset", "Pairs to skip", { type: "integer", minimum: 0, default: 0 }),
+        queryParam("limit", "Page size", { type: "integer", minimum: 1, maximum: MAX_PASSAGE_PAGE, default: 50 }),
       ],
       responses: {
         "200": ok("A page of pairs", {

@@ -10,7 +10,7 @@ import {
   transitionSchema,
   updateFindingSchema,
 } from "../../findings/finding-input";
-import { arrayOf, body, errors, ok, pathParam, projectPath, ref } from "./helpers";
+import { arrayOf, body, errors, ok, pathParam, projectPath, queryParam, ref } from "./helpers";
 
 const str = { type: "string" };
 const time = { type: "string", format: "date-time" };
@@ -21,7 +21,6 @@ const status = { type: "string", enum: [...findingStatuses] };
 const failure = (status: number, description: string) => ({
   [String(status)]: { description, content: { "application/json": { schema: ref("Error") } } },
 });
-const query = (name: string, description: string, schema: object = str) => ({ name, in: "query", required: false, schema, description });
 
 // The evidence-note and notification bodies are declared inline in their routes; these are the same rules.
 const noteSchema = z.strictObject({ note: z.string().trim().max(NOTE_MAX) });
@@ -183,7 +182,7 @@ export const findingPaths = {
     parameters: [projectPath],
     get: {
       summary: "The project's findings, last changed first, with counts per status (owners, researchers, reviewers)",
-      parameters: [query("status", `one of ${findingStatuses.join(", ")}; absent for all`, status)],
+      parameters: [queryParam("status", `one of ${findingStatuses.join(", ")}; absent for all`, status)],
       responses: {
         "200": ok("Findings", object({ findings: { type: "array", items: ref("FindingSummary") }, counts: object(Object.fromEntries(findingStatuses.map((s) => [s, int]))) })),
         ...errors(400, 401, 403, 404),
@@ -258,8 +257,8 @@ export const findingPaths = {
   "/api/v1/findings/{findingId}/diff": {
     parameters: [
       findingPath,
-      query("from", "an accepted version; default the latest", { type: "integer", minimum: 1 }),
-      query("to", "an accepted version, or `current` (the default) for the working copy"),
+      queryParam("from", "an accepted version; default the latest", { type: "integer", minimum: 1 }),
+      queryParam("to", "an accepted version, or `current` (the default) for the working copy"),
     ],
     get: {
       summary: "What changed between two versions: title and claim word by word, evidence piece by piece",
@@ -301,9 +300,9 @@ export const findingPaths = {
   "/api/v1/projects/{projectId}/audit": {
     parameters: [
       projectPath,
-      query("before", "the previous page's `next`"),
-      query("action", "only this action, e.g. finding.accepted"),
-      query("limit", "page size", { type: "integer", minimum: 1, maximum: 200, default: 50 }),
+      queryParam("before", "the previous page's `next`"),
+      queryParam("action", "only this action, e.g. finding.accepted"),
+      queryParam("limit", "page size", { type: "integer", minimum: 1, maximum: 200, default: 50 }),
     ],
     get: {
       summary: "The project's audit log, newest first, a page at a time (owners)",

@@ -38,3 +38,14 @@ export const arrayOf = (key: string, item: object) => ({
 
 
 export const pathParam = (name: string) => ({ name, in: "path", required: true, schema: { type: "string" } });
+
+/** An optional query parameter: a string unless `schema` says otherwise. */
+export const queryParam = (name: string, description: string, schema: object = { type: "string" }) => ({
+  name,
+  in: "query",
+  required: false,
+  description,
+  schema,
+});
+/** A query parameter the request must carry. */
+export const requiredQuery = (name: string, description: string, schema?: object) => ({ ...queryParam(name, description, schema), required: true });

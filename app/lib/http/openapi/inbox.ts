@@ -1,6 +1,6 @@
 import { documentKinds, submissionStatuses } from "../../../../db/kinds";
 import { reviewSchema } from "../../contributions/review-input";
-import { arrayOf, body, errors, ok, pathParam, projectPath, ref } from "./helpers";
+import { arrayOf, body, errors, ok, pathParam, projectPath, queryParam, ref } from "./helpers";
 
 const nullable = (schema: object) => ({ anyOf: [schema, { type: "null" }] });
 const status = { type: "string", enum: [...submissionStatuses] };
@@ -58,7 +58,6 @@ const counts = {
   properties: Object.fromEntries(submissionStatuses.map((s) => [s, { type: "integer" }])),
   required: [...submissionStatuses],
 };
-const query = (name: string, description: string) => ({ name, in: "query", required: false, schema: { type: "string" }, description });
 
 export const inboxPaths = {
   "/api/v1/projects/{projectId}/submissions": {
@@ -66,9 +65,9 @@ export const inboxPaths = {
     get: {
       summary: "The contributions inbox, newest first, with counts per status (owners, researchers)",
       parameters: [
-        query("status", `one of ${submissionStatuses.join(", ")}; absent for all`),
-        query("formId", "one form's submissions"),
-        query("tag", "submissions with this tag, whatever its case"),
+        queryParam("status", `one of ${submissionStatuses.join(", ")}; absent for all`),
+        queryParam("formId", "one form's submissions"),
+        queryParam("tag", "submissions with this tag, whatever its case"),
       ],
       responses: {
         "200": ok("Inbox", {
