@@ -415,3 +415,4 @@ export type IntakeFormRow = typeof intakeForms.$inferSelect;
 export type IntakeFormVersionRow = typeof intakeFormVersions.$inferSelect;
 export type SubmissionRow = typeof submissions.$inferSelect;
 export * from "./schema-findings";
+export * from "./schema-rounds";

@@ -4,6 +4,10 @@ import type { WebSocketServer } from "ws";
 import { findMembershipRole } from "../../app/lib/auth/guards.server";
 import { can } from "../../app/lib/auth/permissions";
 import { projectIdOfCodebookRoom } from "../../app/lib/collab/doc-model";
+import { findLayer } from "../../app/lib/rounds/layer.server";
+import { openRoundOfCoder } from "../../app/lib/rounds/rounds.server";
+import { parseRoundRoom } from "../../app/lib/rounds/room";
+import type { Auth } from "../../app/lib/auth/authenticate.server";
 import type { Database } from "../../db/client";
 import { documents } from "../../db/schema";
 import { refuseUpgrade, type UpgradeRoute } from "../upgrade";
@@ -17,8 +21,42 @@ async function projectOfRoom(db: Database, room: string): Promise<string | null>
   return doc?.projectId ?? null;
 }
 
+interface RoomAccess {
+  readOnly: boolean;
+  textLocked: boolean;
+}
+
 /**
- * /collab/<documentId> and /collab/codebook:<projectId>. The caller is already authenticated
+ * A coder's layer in a coding round (`round:<round>:<coder>:<document>`) is open to that coder
+ * alone, while the round is open, and only for codings: nobody else, not even the round's
+ * researcher, reads it before the reveal.
+ */
+async function layerAccess(db: Database, room: string, auth: Auth): Promise<RoomAccess | null> {
+  const layer = parseRoundRoom(room);
+  if (!layer || layer.coderId !== auth.user.id) return null;
+  const round = await findLayer(db, layer);
+  if (!round || round.status !== "open") return null;
+  const role = await findMembershipRole(db, round.projectId, auth.user.id);
+  if (!can(auth.user, "codings:edit", { kind: "project", projectId: round.projectId, role })) return null;
+  return { readOnly: false, textLocked: true };
+}
+
+async function roomAccess(db: Database, room: string, auth: Auth): Promise<RoomAccess | null> {
+  if (parseRoundRoom(room)) return layerAccess(db, room, auth);
+  const projectId = room ? await projectOfRoom(db, room) : null;
+  const role = projectId ? await findMembershipRole(db, projectId, auth.user.id) : null;
+  const resource = { kind: "project" as const, projectId: projectId ?? "", role };
+  if (!can(auth.user, "documents:read", resource)) return null;
+  // A coder in an open round on this document codes in their layer; the shared room would
+  // show them everyone's codings.
+  const isDocument = projectIdOfCodebookRoom(room) === null;
+  if (isDocument && (await openRoundOfCoder(db, room, auth.user.id))) return null;
+  const readOnly = projectIdOfCodebookRoom(room) !== null || !can(auth.user, "documents:edit", resource);
+  return { readOnly, textLocked: false };
+}
+
+/**
+ * /collab/<documentId>, /collab/codebook:<projectId> and a coding round's layers. The caller is already authenticated
  * (server/upgrade.ts); here they must be allowed to read the project's documents, or the
  * upgrade is refused with 403 before any Yjs message. Roles that cannot edit documents are
  * read-only, and the codebook is read-only for everyone (it changes through the API).
@@ -31,11 +69,8 @@ export function collabRoute(deps: {
 }): UpgradeRoute {
   return async (req, socket, head, auth, url) => {
     const room = decodeURIComponent(url.pathname.slice("/collab/".length));
-    const projectId = room ? await projectOfRoom(deps.db, room) : null;
-    const role = projectId ? await findMembershipRole(deps.db, projectId, auth.user.id) : null;
-    const resource = { kind: "project" as const, projectId: projectId ?? "", role };
-    if (!can(auth.user, "documents:read", resource)) return refuseUpgrade(socket, 403, "Forbidden");
-    const readOnly = projectIdOfCodebookRoom(room) !== null || !can(auth.user, "documents:edit", resource);
+    const access = await roomAccess(deps.db, room, auth);
+    if (!access) return refuseUpgrade(socket, 403, "Forbidden");
 
     deps.wss.handleUpgrade(req, socket, head, (ws: WebSocket) => {
       const early: Uint8Array[] = [];
@@ -46,7 +81,7 @@ export function collabRoute(deps: {
           ws.off("message", hold);
           // Gone while the doc loaded: serving it now would leave a peer (and its ping) behind.
           if (ws.readyState !== ws.OPEN) return;
-          serveConnection(ws, doc, { readOnly, limits: deps.limits, early, userId: auth.user.id });
+          serveConnection(ws, doc, { ...access, limits: deps.limits, early, userId: auth.user.id });
         },
         (err: unknown) => {
           console.error(`collab: could not load ${room}`, err);

@@ -28,7 +28,15 @@ export const CLOSE_RECONNECT = 1012;
 export function serveConnection(
   ws: WebSocket,
   doc: SharedDoc,
-  opts: { readOnly: boolean; limits: ConnectionLimits; early: Uint8Array[]; userId?: string; onClose?: () => void },
+  opts: {
+    readOnly: boolean;
+    /** Codings may change but the text may not (a coder's layer in a coding round). */
+    textLocked?: boolean;
+    limits: ConnectionLimits;
+    early: Uint8Array[];
+    userId?: string;
+    onClose?: () => void;
+  },
 ) {
   let alive = true;
   const peer: Peer = {
@@ -48,7 +56,7 @@ export function serveConnection(
 
   const onMessage = (data: Uint8Array) => {
     try {
-      const reply = handleMessage(doc, doc.awareness, data, peer, opts.readOnly);
+      const reply = handleMessage(doc, doc.awareness, data, peer, opts.readOnly, opts.textLocked);
       if (reply) peer.send(reply);
     } catch (err) {
       if (!(err instanceof MalformedMessage)) throw err;

@@ -2,7 +2,9 @@ import type { Database } from "../../db/client";
 import { projectIdOfCodebookRoom } from "../../app/lib/collab/doc-model";
 import { mirrorCodebook } from "./codebook-mirror";
 import { CLOSE_GONE } from "./connection";
+import { parseRoundRoom } from "../../app/lib/rounds/room";
 import { DocumentProjection } from "./projection";
+import { RoundProjection } from "./round-projection";
 import { SERVER_ORIGIN, SharedDoc } from "./shared-doc";
 import { UpdateLog } from "./update-log";
 
@@ -26,7 +28,8 @@ interface Entry {
   /** Documents only: the codebook mirror is rebuilt from the codes table, never logged. */
   persisted?: {
     pending: Uint8Array[];
-    projection: DocumentProjection;
+    /** A document's projection, or a round layer's (`round:<round>:<coder>:<document>`). */
+    projection: { write(doc: SharedDoc): Promise<void> };
     dirty: boolean;
     logged: number;
     projectedAt: number;
@@ -84,10 +87,9 @@ export class DocManager {
       return entry;
     }
     const logged = await this.log.load(name, doc, SERVER_ORIGIN);
-    const entry: Entry = {
-      doc,
-      persisted: { pending: [], projection: new DocumentProjection(this.db, name), dirty: true, logged, projectedAt: 0 },
-    };
+    const layer = parseRoundRoom(name);
+    const projection = layer ? new RoundProjection(this.db, layer) : new DocumentProjection(this.db, name);
+    const entry: Entry = { doc, persisted: { pending: [], projection, dirty: true, logged, projectedAt: 0 } };
     // Attached after loading, so what was loaded is not logged again.
     doc.on("update", (update: Uint8Array) => {
       entry.persisted!.pending.push(update);
@@ -192,13 +194,19 @@ export class DocManager {
     return [...this.entries.keys()];
   }
 
-  /** Forgets a deleted document: disconnects its peers, drops it, erases its log. */
-  async forget(name: string): Promise<void> {
+  /** Forgets a deleted document (or a closed round's layer): disconnects its peers, drops it, erases its log. */
+  async forget(name: string, reason = "the document was deleted"): Promise<void> {
     const entry = this.entries.get(name);
     this.entries.delete(name);
-    for (const peer of entry?.doc.peers.keys() ?? []) peer.close(CLOSE_GONE, "the document was deleted");
+    for (const peer of entry?.doc.peers.keys() ?? []) peer.close(CLOSE_GONE, reason);
     entry?.doc.destroy();
     await this.log.erase(name);
+    if (parseRoundRoom(name) || projectIdOfCodebookRoom(name)) return;
+    // A deleted (or withdrawn) document's coding-round layers hold copies of its text.
+    for (const layer of this.loadedNames().filter((n) => parseRoundRoom(n)?.documentId === name)) {
+      await this.forget(layer, reason);
+    }
+    await this.log.eraseLayersOf(name);
   }
 
   async close(): Promise<void> {

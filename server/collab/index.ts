@@ -54,7 +54,7 @@ export function createCollabServer(db: Database, opts: CollabOptions = defaultCo
         change === "removed" ? [CLOSE_REVOKED, "removed from the project"] : [CLOSE_RECONNECT, "your role changed"];
       manager.disconnectUser(userId, (name) => names.has(name), code, reason);
     },
-    forget: (documentId) => manager.forget(documentId),
+    forget: (documentId, reason) => manager.forget(documentId, reason),
   };
   return {
     manager,

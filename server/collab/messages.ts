@@ -3,6 +3,7 @@ import * as encoding from "lib0/encoding";
 import * as awarenessProtocol from "y-protocols/awareness";
 import * as syncProtocol from "y-protocols/sync";
 import * as Y from "yjs";
+import { changesText } from "./text-lock";
 
 /** y-websocket's message types (the stock WebsocketProvider speaks exactly these). */
 export const MESSAGE_SYNC = 0;
@@ -43,6 +44,7 @@ export function handleMessage(
   message: Uint8Array,
   origin: unknown,
   readOnly: boolean,
+  textLocked = false,
 ): Uint8Array | null {
   try {
     const decoder = decoding.createDecoder(message);
@@ -61,6 +63,7 @@ export function handleMessage(
       const update = decoding.readVarUint8Array(decoder);
       if (readOnly) return null;
       Y.decodeUpdate(update); // validates the whole update before any of it is applied
+      if (textLocked && changesText(doc, update)) throw new MalformedMessage("the text is fixed during a coding round");
       Y.applyUpdate(doc, update, origin);
       return null;
     }

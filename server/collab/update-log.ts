@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, lte, max, sql } from "drizzle-orm";
+import { and, asc, eq, gt, like, lte, max, sql } from "drizzle-orm";
 import * as Y from "yjs";
 import type { Database } from "../../db/client";
 import { docSnapshots, docUpdates } from "../../db/schema";
@@ -86,5 +86,15 @@ export class UpdateLog {
   async erase(docName: string): Promise<void> {
     await this.db.delete(docUpdates).where(eq(docUpdates.docName, docName));
     await this.db.delete(docSnapshots).where(eq(docSnapshots.docName, docName));
+  }
+
+  /**
+   * Erases every coding-round layer of a document (`round:<round>:<coder>:<documentId>`):
+   * each holds a copy of its text, which must go with the document.
+   */
+  async eraseLayersOf(documentId: string): Promise<void> {
+    const pattern = `round:%:${documentId.replace(/[\\%_]/g, (c) => `\\${c}`)}`;
+    await this.db.delete(docUpdates).where(like(docUpdates.docName, pattern));
+    await this.db.delete(docSnapshots).where(like(docSnapshots.docName, pattern));
   }
 }

@@ -41,6 +41,7 @@ describe("can()", () => {
     ["contributions:submit", ["owner", "contributor"]],
     ["forms:manage", ["owner", "researcher"]],
     ["contributions:review", ["owner", "researcher"]],
+    ["rounds:manage", ["owner", "researcher"]],
   ])("grants %s to exactly %j (DESIGN.md's role table)", (action, roles) => {
     const granted = projectRoles.filter((role) => can(user, action, as(role)));
     expect(granted).toEqual(roles);

@@ -29,6 +29,8 @@ export const projectActions = [
   "findings:publish",
   /** The project's audit log. */
   "audit:read",
+  /** Start, reveal and cancel independent coding rounds. */
+  "rounds:manage",
   "contributions:submit",
   "contributions:own",
   /** Create, edit and close intake forms. */
@@ -53,6 +55,7 @@ const researcherWork: ProjectAction[] = [
   "findings:edit",
   "forms:manage",
   "contributions:review",
+  "rounds:manage",
 ];
 
 const grants: Record<ProjectRole, ReadonlySet<ProjectAction>> = {

@@ -25,5 +25,5 @@ export interface CollabService {
    */
   membershipChanged(projectId: string, userId: string, change: "removed" | "role_changed"): Promise<void>;
   /** Drops a deleted document from memory and erases its update log. */
-  forget(documentId: string): Promise<void>;
+  forget(documentId: string, reason?: string): Promise<void>;
 }

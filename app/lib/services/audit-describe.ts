@@ -14,7 +14,8 @@ export const auditKinds = {
   withdrawals: { label: "Withdrawals", actions: ["contribution.withdrawn"] },
   redactions: { label: "Redactions", actions: ["document.redacted"] },
   caseKeys: { label: "Case keys", actions: ["documents.case_keys_set"] },
-  exports: { label: "Exports", actions: ["report.exported"] },
+  exports: { label: "Exports", actions: ["report.exported", "project.exported"] },
+  rounds: { label: "Coding rounds", actions: ["round.revealed", "round.deleted"] },
   project: { label: "Project", actions: ["project.created", "project.updated"] },
 } as const satisfies Record<string, { label: string; actions: readonly AuditAction[] }>;
 
@@ -73,6 +74,7 @@ export function describeAudit(event: AuditEventLike, names: AuditNames = {}): Au
   const version = num(d.version);
   const versionText = version === null ? "" : ` (version ${version})`;
   const note = str(d.note);
+  const roundName = str(d.name) ? quoted(str(d.name)) : "(unnamed)";
   const action = event.action as AuditAction;
   switch (action) {
     case "project.created":
@@ -125,6 +127,30 @@ export function describeAudit(event: AuditEventLike, names: AuditNames = {}): Au
       return {
         what: `printed or saved the findings report (${plural(ids.length, "finding")})`,
         details: titles.length ? titles.map((t) => quoted(t)).join(", ") : null,
+      };
+    }
+    case "round.revealed": {
+      const revealed = num(d.revealed);
+      const unplaced = num(d.unplaced);
+      return {
+        what: `revealed the coding round ${roundName}`,
+        details:
+          revealed === null
+            ? null
+            : `${plural(revealed, "coding")} joined the documents${unplaced ? `; ${plural(unplaced, "coding")} could not be placed because the text changed` : ""}.`,
+      };
+    }
+    case "round.deleted":
+      return {
+        what: `deleted the coding round ${roundName}`,
+        details: d.status === "open" ? "It was still open: the coders' work in it was discarded." : null,
+      };
+    case "project.exported": {
+      const documents = num(d.documents);
+      const codings = num(d.codings);
+      return {
+        what: "exported the project as REFI-QDA (.qdpx)",
+        details: documents === null || codings === null ? null : `${plural(documents, "document")}, ${plural(codings, "coding")}`,
       };
     }
     default:

@@ -22,7 +22,13 @@ export type AuditAction =
   | "finding.published"
   | "finding.unpublished"
   /** Someone printed or saved the findings report from its page. Detail: the findings in it. */
-  | "report.exported";
+  | "report.exported"
+  /** A coding round revealed. Detail: roundId, name, how many codings joined the documents and how many could not be placed. */
+  | "round.revealed"
+  /** A coding round deleted (an open one's work discarded). Detail: roundId, name, status. */
+  | "round.deleted"
+  /** The project downloaded as REFI-QDA. Detail: format ("qdpx"), documents and codings counted. */
+  | "project.exported";
 
 export async function recordAudit(
   db: Database,

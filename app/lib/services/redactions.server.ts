@@ -7,6 +7,7 @@ import { documents, intakeFormVersions, submissions, type StoredSubmissionValue 
 import { conflict } from "../http/errors.server";
 import type { AppServices } from "../services.server";
 import { scrubQuotesOf } from "../findings/scrub.server";
+import { openLayerRoomsOf } from "../rounds/rounds.server";
 import { recordAudit } from "./audit.server";
 import { assertRangeInText } from "./codings.server";
 
@@ -50,6 +51,28 @@ function replaceKeepingCodings(doc: Y.Doc, start: number, end: number, placehold
   for (const c of overlapping) {
     const entry = map.get(c.id)!;
     map.set(c.id, { ...entry, ...anchorRange(doc, moved(c.start, start), moved(c.end, start + placeholder.length)) });
+  }
+}
+
+/**
+ * A document in an open coding round has a copy of its text in each coder's layer: every
+ * occurrence of the redacted passage goes from those too, and their logs are compacted, so
+ * no copy keeps what was taken out of the document.
+ */
+async function redactLayers(services: AppServices, documentId: string, original: string, placeholder: string) {
+  if (original.trim() === "") return;
+  for (const room of await openLayerRoomsOf(services.db, documentId)) {
+    await services.collab.change(
+      room,
+      (doc) => {
+        const text = textOf(doc).toString();
+        const starts: number[] = [];
+        for (let at = text.indexOf(original); at !== -1; at = text.indexOf(original, at + original.length)) starts.push(at);
+        // From the last, so earlier offsets stay true while replacing.
+        for (const at of starts.reverse()) replaceKeepingCodings(doc, at, at + original.length, placeholder);
+      },
+      { compact: true },
+    );
   }
 }
 
@@ -135,6 +158,7 @@ export async function redactRange(
     },
     { compact: true },
   );
+  await redactLayers(services, target.documentId, original, placeholder);
   const answersRedacted = await redactContribution(services, target, original, placeholder);
   return {
     start: input.start,
