@@ -22,6 +22,8 @@ import { createUpgradeHandler, type UpgradeRoute } from "./upgrade";
 const UPLOAD_PATHS = /^\/(api\/v1\/)?projects\/[^/]+\/documents(\/new)?\/?$/;
 /** Dataset imports (CSV, streamed to the database): these get the dataset limit. */
 const DATASET_IMPORT_PATHS = /^\/api\/v1\/projects\/[^/]+\/datasets\/?$/;
+/** REFI-QDA project imports (.qdpx, the API and the page's form): these get the import limit. */
+const REFI_IMPORT_PATHS = /^\/(api\/v1\/)?projects\/import\/?$/;
 
 export interface AppServerOptions {
   config: AppConfig;
@@ -79,6 +81,8 @@ export async function createAppServer(opts: AppServerOptions): Promise<AppServer
     const declared = Number(req.headers["content-length"] ?? 0);
     const limit = DATASET_IMPORT_PATHS.test(req.path)
       ? config.maxDatasetBytes
+      : REFI_IMPORT_PATHS.test(req.path)
+        ? config.maxImportBytes
       : UPLOAD_PATHS.test(req.path)
         ? config.maxUploadBytes
         : config.maxBodyBytes;

@@ -28,6 +28,7 @@ const envSchema = z.object({
   MAX_BODY_BYTES: z.coerce.number().int().positive().default(1_048_576),
   MAX_UPLOAD_BYTES: z.coerce.number().int().positive().default(16 * 1_048_576),
   MAX_DATASET_BYTES: z.coerce.number().int().positive().default(1_073_741_824),
+  MAX_IMPORT_BYTES: z.coerce.number().int().positive().default(100 * 1_048_576),
   RATE_LIMIT_LOGIN_PER_IP: rateLimit.prefault("30/600"),
   RATE_LIMIT_LOGIN_PER_EMAIL: rateLimit.prefault("10/600"),
   RATE_LIMIT_SIGNUP_PER_IP: rateLimit.prefault("10/3600"),
@@ -64,6 +65,8 @@ export interface AppConfig {
   maxUploadBytes: number;
   /** Largest CSV a dataset import accepts (streamed, never held in memory). */
   maxDatasetBytes: number;
+  /** Largest REFI-QDA project (.qdpx) an import accepts; it is read whole (a zip's index is at its end). */
+  maxImportBytes: number;
   rateLimits: {
     loginPerIp: RateLimitRule;
     loginPerEmail: RateLimitRule;
@@ -109,6 +112,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     maxBodyBytes: e.MAX_BODY_BYTES,
     maxUploadBytes: e.MAX_UPLOAD_BYTES,
     maxDatasetBytes: e.MAX_DATASET_BYTES,
+    maxImportBytes: e.MAX_IMPORT_BYTES,
     rateLimits: {
       loginPerIp: e.RATE_LIMIT_LOGIN_PER_IP,
       loginPerEmail: e.RATE_LIMIT_LOGIN_PER_EMAIL,

@@ -3,6 +3,7 @@ import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { ConfirmDialog } from "~/components/confirm-dialog";
+import { ExportPanel } from "~/components/exchange/export-panel";
 import { failureFor, Field, FormError, SubmitButton, TextAreaField } from "~/components/forms";
 import { MembersTable } from "~/components/members-table";
 import { roleDescriptions } from "~/components/role-badge";
@@ -33,6 +34,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       canManage: can(user, "members:manage", resource),
       canEdit: can(user, "project:update", resource),
       canDelete: can(user, "project:delete", resource),
+      canExportProject: can(user, "project:export", resource),
+      canReadDocuments: can(user, "documents:read", resource),
     };
   });
 }
@@ -91,7 +94,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function ProjectSettings() {
-  const { project, members, currentUserId, canManage, canEdit, canDelete } = useLoaderData<typeof loader>();
+  const { project, members, currentUserId, canManage, canEdit, canDelete, canExportProject, canReadDocuments } =
+    useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const success = useSettledMessage(result);
   const inviteForm = useResetOnSuccess(result, "invite");
@@ -154,6 +158,7 @@ export default function ProjectSettings() {
             <p className="meta">Only owners can change the project's name and description.</p>
           )}
         </section>
+        {canReadDocuments ? <ExportPanel projectId={project.id} canExportProject={canExportProject} /> : null}
         <section className="card danger-zone" aria-labelledby="danger-heading">
           <h2 id="danger-heading">Leave or delete</h2>
           <div className="button-row">

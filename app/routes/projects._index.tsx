@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { ImportForm } from "~/components/exchange/import-form";
 import { Field, FormError, SubmitButton, TextAreaField } from "~/components/forms";
 import { RoleBadge } from "~/components/role-badge";
 import { loadDemoProject } from "~/lib/demo/load.server";
@@ -13,7 +14,10 @@ export const meta: MetaFunction = () => [{ title: "Projects · Thicket" }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { user } = requirePageAuth(request, context);
-  return { projects: await listProjectsForUser(context.services.db, user.id) };
+  return {
+    projects: await listProjectsForUser(context.services.db, user.id),
+    importMegabytes: Math.floor(context.services.config.maxImportBytes / 1_048_576),
+  };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -33,7 +37,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function Projects() {
-  const { projects } = useLoaderData<typeof loader>();
+  const { projects, importMegabytes } = useLoaderData<typeof loader>();
   const state = useActionData<typeof action>();
   return (
     <div className="two-col">
@@ -68,6 +72,7 @@ export default function Projects() {
           </ul>
         )}
       </section>
+      <div className="side-stack">
       <aside className="card" aria-labelledby="new-project-heading">
         <h2 id="new-project-heading">New project</h2>
         <Form method="post" className="form" noValidate>
@@ -92,6 +97,11 @@ export default function Projects() {
           </div>
         ) : null}
       </aside>
+      <aside className="card" aria-labelledby="import-project-heading">
+        <h2 id="import-project-heading">Import a REFI-QDA project (.qdpx)</h2>
+        <ImportForm maxMegabytes={importMegabytes} />
+      </aside>
+      </div>
     </div>
   );
 }

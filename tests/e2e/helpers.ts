@@ -39,7 +39,7 @@ export async function logIn(page: Page, user: TestUser): Promise<void> {
 export async function createProject(page: Page, name: string, description = ""): Promise<string> {
   await page.goto("/projects");
   const form = page.getByRole("complementary", { name: "New project" });
-  await form.getByLabel("Name").fill(name);
+  await form.getByLabel("Name", { exact: true }).fill(name);
   if (description) await form.getByLabel("Description (optional)").fill(description);
   await form.getByRole("button", { name: "Create project" }).click();
   await expect(page).toHaveURL(/\/projects\/[^/]+$/);

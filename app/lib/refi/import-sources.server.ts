@@ -1,0 +1,176 @@
+/**
+ * Each REFI TextSource as a Thicket document: its text (from the archive, stored the way
+ * every import stores text, import-offsets.ts) and its codings at stored-text offsets.
+ *
+ * Offsets: the schemes that could differ for this text are scored on the selections whose
+ * label is their own text (ATLAS.ti, Thicket); the best one is used for the source, and a
+ * selection that only fits another scheme uses that one. With no labels to check, the REFI
+ * reading (code points, CR LF as two) is used. A selection that falls outside the text, or has
+ * no code, is reported and left out.
+ */
+import { newId } from "../../../db/ids";
+import { docxToText } from "../import/docx.server";
+import { decodeText } from "../import/text.server";
+import { MAX_DOCUMENT_CHARS } from "../validation/schemas";
+import { labelMatches, SourceText, type OffsetScheme } from "./import-offsets";
+import { named, plural, type SkippedList } from "./import-report";
+import type { QdpxArchive } from "./qdpx-archive.server";
+import type { RefiSelection, RefiTextSource } from "./qde-reader.server";
+
+export interface PlannedCoding {
+  id: string;
+  codeId: string;
+  start: number;
+  end: number;
+  createdAt: Date;
+  memo: string;
+  /** The REFI user who made it (for the report: they are attributed to the importer). */
+  refiUser?: string;
+}
+
+export interface PlannedDocument {
+  id: string;
+  refiGuid: string;
+  title: string;
+  text: string;
+  caseKey: string | null;
+  attributes: Record<string, string | number | boolean>;
+  codings: PlannedCoding[];
+  noteRefs: string[];
+}
+
+export interface SourceContext {
+  archive: QdpxArchive;
+  codeIds: ReadonlyMap<string, string>;
+  /** A note's text by GUID; each one used is marked, so unused notes can be reported. */
+  noteText: (guid: string) => string | null;
+  skipped: SkippedList;
+  now: Date;
+}
+
+const fileTitle = (path: string | undefined) => path?.replace(/^[a-z]+:\/\//i, "").split(/[\\/]/).pop()?.replace(/\.[^.]+$/, "");
+
+function decode(bytes: Uint8Array | null): string | null {
+  if (!bytes) return null;
+  if (bytes.byteLength === 0) return "";
+  try {
+    return decodeText(bytes);
+  } catch {
+    return null; // binary: not a text file
+  }
+}
+
+async function docxText(bytes: Uint8Array | null): Promise<string | null> {
+  if (!bytes) return null;
+  try {
+    return await docxToText(bytes);
+  } catch {
+    return null;
+  }
+}
+
+/** The text to store: the plain-text file, or the Word copy when the plain text is blank (NVivo). */
+async function sourceText(source: RefiTextSource, ctx: SourceContext, label: string): Promise<SourceText | null> {
+  const plain = source.plainTextContent ?? decode(ctx.archive.sourceFile(source.plainTextPath));
+  if (plain !== null && plain.trim()) return new SourceText(plain);
+  const rich = /\.docx$/i.test(source.richTextPath ?? "") ? await docxText(ctx.archive.sourceFile(source.richTextPath)) : null;
+  if (rich?.trim()) return new SourceText(rich);
+  if (plain === null) {
+    ctx.skipped.add(label, `Its text file (${source.plainTextPath ?? "no plainTextPath"}) is not in the archive or is not text, so the source was not imported.`);
+    return null;
+  }
+  ctx.skipped.add(`The text of ${label}`, "The file's plain text is empty (and it has no Word copy with text); the document was created empty.");
+  return new SourceText(plain);
+}
+
+function chooseScheme(text: SourceText, selections: readonly RefiSelection[]): OffsetScheme {
+  const schemes = text.schemes();
+  if (schemes.length === 1) return schemes[0]!;
+  let best = schemes[0]!;
+  let bestScore = 0;
+  for (const scheme of schemes) {
+    let score = 0;
+    for (const s of selections) {
+      const r = text.range(scheme, s.start, s.end);
+      if (r && labelMatches(text.text.slice(r.start, r.end), s.name)) score++;
+    }
+    if (score > bestScore) [best, bestScore] = [scheme, score];
+  }
+  return best;
+}
+
+/** Where a selection goes: the source's scheme, or another that fits its label or the text. */
+function place(text: SourceText, chosen: OffsetScheme, s: RefiSelection) {
+  const first = text.range(chosen, s.start, s.end);
+  if (first && labelMatches(text.text.slice(first.start, first.end), s.name)) return first;
+  for (const scheme of text.schemes()) {
+    const r = text.range(scheme, s.start, s.end);
+    if (r && labelMatches(text.text.slice(r.start, r.end), s.name)) return r;
+  }
+  if (first) return first;
+  for (const scheme of text.schemes()) {
+    const r = text.range(scheme, s.start, s.end);
+    if (r) return r;
+  }
+  return null;
+}
+
+const date = (value: string | undefined, fallback: Date) => {
+  const d = value ? new Date(value) : null;
+  return d && !Number.isNaN(d.getTime()) ? d : fallback;
+};
+
+function planCodings(source: RefiTextSource, text: SourceText, ctx: SourceContext, label: string): PlannedCoding[] {
+  const chosen = chooseScheme(text, source.selections);
+  const out: PlannedCoding[] = [];
+  for (const s of source.selections) {
+    const what = `${named("Selection", s.name)} (positions ${s.start}–${s.end}) in ${label}`;
+    if (!Number.isFinite(s.start) || !Number.isFinite(s.end)) {
+      ctx.skipped.add(what, "It has no valid startPosition and endPosition.");
+      continue;
+    }
+    if (s.codings.length === 0) {
+      ctx.skipped.add(what, "No code is applied to it; Thicket keeps coded passages only.");
+      continue;
+    }
+    const range = place(text, chosen, s);
+    if (!range) {
+      ctx.skipped.add(what, `It does not fall inside the text (${plural(text.text.length, "character")}), so its ${plural(s.codings.length, "coding")} could not be placed.`);
+      continue;
+    }
+    const selectionMemo = [s.description.trim(), ...s.noteRefs.map(ctx.noteText)].filter(Boolean);
+    for (const c of s.codings) {
+      const codeId = c.codeGuid ? ctx.codeIds.get(c.codeGuid) : undefined;
+      if (!codeId) {
+        ctx.skipped.add(`A coding of ${what}`, `It refers to a code (${c.codeGuid ?? "none"}) that is not in the codebook.`);
+        continue;
+      }
+      const memo = [...selectionMemo, ...c.noteRefs.map(ctx.noteText)].filter(Boolean).join("\n\n");
+      const createdAt = date(c.createdAt ?? s.createdAt, ctx.now);
+      out.push({ id: newId(), codeId, ...range, createdAt, memo, refiUser: c.creatingUser ?? s.creatingUser });
+    }
+  }
+  return out;
+}
+
+export async function planSource(source: RefiTextSource, ctx: SourceContext): Promise<PlannedDocument | null> {
+  const title = (source.name?.replace(/\s+/g, " ").trim() || fileTitle(source.plainTextPath) || "Untitled source").slice(0, 300);
+  const label = named("source", title);
+  const text = await sourceText(source, ctx, label);
+  if (!text) return null;
+  if (text.text.length > MAX_DOCUMENT_CHARS) {
+    ctx.skipped.add(label, `Its text is longer than ${MAX_DOCUMENT_CHARS.toLocaleString("en-GB")} characters, the most a Thicket document holds.`);
+    return null;
+  }
+  if (source.otherSelections) ctx.skipped.add(`${plural(source.otherSelections, "non-text selection")} in ${label}`, "Only plain-text selections can be imported.");
+  return {
+    id: newId(),
+    refiGuid: source.guid,
+    title,
+    text: text.text,
+    caseKey: null,
+    attributes: {},
+    codings: planCodings(source, text, ctx, label),
+    noteRefs: source.noteRefs,
+  };
+}
