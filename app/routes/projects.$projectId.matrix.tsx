@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { and, count, eq, isNotNull } from "drizzle-orm";
 import { useCallback, useMemo, useRef, useState } from "react";
 import { z } from "zod";
+import { DownloadLinks } from "~/components/analysis/download-links";
 import { CellPanel } from "~/components/matrix/cell-panel";
 import { MatrixLegend } from "~/components/matrix/matrix-legend";
 import { cellKey, cellLookup, type ShadeMeasure } from "~/components/matrix/matrix-model";
@@ -138,6 +139,10 @@ export default function MatrixPage() {
               {data.subcodes ? "Count each code on its own" : "Include sub-codes in their parents"}
             </Link>
           </p>
+          <DownloadLinks
+            href={(format) => `/api/v1/projects/${projectId}/matrix?subcodes=${data.subcodes}&format=${format}`}
+            what="codes by segments matrix"
+          />
           <div className="mx-layout">
             <MatrixTable
               projectId={projectId}

@@ -1,3 +1,4 @@
+import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { created as post, signedUpClient, type ApiClient } from "../setup/api-client";
 import { startTestServer, type TestServer } from "../setup/test-server";
@@ -118,6 +119,25 @@ describe("co-occurrence", () => {
     expect(lines.slice(1)).toEqual(["Fear,,2,0", "Hope,2,,1", '"Work, life",0,1,']);
     const byQuery = await matrix(f.owner.client, "format=csv&mode=proximity&within=5");
     expect((byQuery.body as string).split("\n")[1]).toBe("Fear,,3,3");
+  });
+
+  it("exports the matrix as XLSX with the same numbers, the settings in its title", async () => {
+    const res = await fetch(`${server.url}/api/v1/projects/${f.projectId}/cooccurrence?format=xlsx&mode=proximity&within=5`, {
+      headers: { cookie: f.owner.client.cookie! },
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    expect(res.headers.get("content-disposition")).toBe('attachment; filename="cooccurrence.xlsx"');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(await res.arrayBuffer());
+    const sheet = book.worksheets[0]!;
+    const values = (n: number) => (sheet.getRow(n).values as unknown[]).slice(1);
+    expect(String(values(1)[0])).toContain("within 5 characters");
+    expect(values(2)).toEqual(["code", "Fear", "Hope", "Work, life"]);
+    expect(values(3)).toEqual(["Fear", undefined, 3, 3]);
+    expect(values(4)).toEqual(["Hope", 3, undefined, 1]);
+    expect(values(5)).toEqual(["Work, life", 3, 1]);
+    expect((await matrix(f.owner.client, "format=pdf")).status).toBe(400);
   });
 
   it("answers 404 for another project's code or for a non-member, and 400 for bad parameters", async () => {

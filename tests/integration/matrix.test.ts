@@ -1,3 +1,4 @@
+import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { textOf } from "~/lib/collab/doc-model";
 import { created as post, signedUpClient } from "../setup/api-client";
@@ -109,6 +110,26 @@ describe("matrix", () => {
     expect([...cells].sort((a, b) => key(a).localeCompare(key(b)))).toEqual([...expected].sort((a, b) => key(a).localeCompare(key(b))));
     // Waiting is coded only in D7, whose case is not in the dataset: no cell, not a zero cell.
     expect(cells.some((c: any) => c.codeId === f.waiting.id)).toBe(false);
+  });
+
+  it("downloads the matrix as CSV and XLSX with the same numbers", async () => {
+    const csv = await f.owner.client.get(`/api/v1/projects/${f.projectId}/matrix?format=csv`);
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get("content-disposition")).toBe('attachment; filename="codes-by-segments.csv"');
+    expect((csv.body as string).trim().split("\n")).toEqual([
+      "code,parent code,Churned: codings,Churned: documents,Churned: cases,North or quiet: codings,North or quiet: documents,North or quiet: cases",
+      "Billing,,2,2,2,1,1,1",
+      "Price,,3,2,1,4,3,2",
+      "Support,Price,3,2,2,2,2,2",
+      "Waiting,,0,0,0,0,0,0",
+      "(rows in segment),,,,3,,,3",
+    ]);
+    const res = await fetch(`${server.url}/api/v1/projects/${f.projectId}/matrix?format=xlsx`, { headers: { cookie: f.owner.client.cookie! } });
+    expect(res.headers.get("content-type")).toBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(await res.arrayBuffer());
+    const row = (n: number) => (book.worksheets[0]!.getRow(n).values as unknown[]).slice(1);
+    expect(row(4)).toEqual(["Price", undefined, 3, 2, 1, 4, 3, 2]);
   });
 
   it("shows a coding made a moment ago, and each segment's size and key numbers for its column header", async () => {

@@ -12,7 +12,7 @@ export interface OrderedCode extends MatrixCode {
  * The service sends codes in codebook order (parents first, siblings by name); this adds how
  * deep each one sits, for the indent. A parent missing from the list counts as the top.
  */
-export function withDepth(codes: MatrixCode[]): OrderedCode[] {
+export function withDepth<T extends MatrixCode>(codes: T[]): (T & { depth: number })[] {
   const parentOf = new Map(codes.map((c) => [c.id, c.parentId]));
   return codes.map((code) => {
     let depth = 0;

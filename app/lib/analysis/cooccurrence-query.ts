@@ -11,7 +11,7 @@ export const MAX_WITHIN = 10_000;
 export const MAX_COOCCURRENCE_DOCUMENTS = 1000;
 export const MAX_PASSAGE_PAGE = 200;
 
-const documents = z
+export const documentIdsParam = z
   .string()
   .transform((s) => s.split(",").map((id) => id.trim()).filter(Boolean))
   .refine((ids) => ids.length > 0, "list at least one document id, or leave ?documents= out.")
@@ -26,7 +26,7 @@ export const cooccurrenceQuerySchema = z.object({
     .min(0, "must be 0 or more.")
     .max(MAX_WITHIN, `at most ${MAX_WITHIN} characters.`)
     .default(0),
-  documents: documents.optional(),
+  documents: documentIdsParam.optional(),
 });
 export type CooccurrenceQuery = z.infer<typeof cooccurrenceQuerySchema>;
 

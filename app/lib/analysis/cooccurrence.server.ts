@@ -58,7 +58,7 @@ function nearSql({ mode, within }: CooccurrenceQuery): SQL {
  * The documents looked at: those asked for (each must be this project's, else 404; taken as
  * asked, rejected or not, as agreement does), or every document of the project in analysis.
  */
-async function documentScope(services: AppServices, projectId: string, ids: string[] | undefined): Promise<SQL> {
+export async function documentScope(services: AppServices, projectId: string, ids: string[] | undefined): Promise<SQL> {
   if (!ids) return sql`d.project_id = ${projectId} and ${inAnalysis("d")}`;
   const [found] = await queryRows<{ n: number }>(
     services.db,

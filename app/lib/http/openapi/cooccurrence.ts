@@ -1,4 +1,5 @@
 import { cooccurrenceModes, MAX_COOCCURRENCE_DOCUMENTS, MAX_PASSAGE_PAGE, MAX_WITHIN } from "../../analysis/cooccurrence-query";
+import { XLSX_TYPE } from "../../analysis/xlsx.server";
 import { errors, ok, projectPath, queryParam, ref, requiredQuery } from "./helpers";
 
 
@@ -49,11 +50,12 @@ export const cooccurrencePaths = {
       summary: "Code co-occurrence matrix: codings that overlap, or lie within N characters, in the same document",
       description:
         "Codes in codebook order. With `?format=csv` or `Accept: text/csv`, a square CSV download (cooccurrence.csv): " +
-        "header `code,<code names…>`, one row per code with its pair counts, the diagonal empty. Readers of the project may ask.",
+        "header `code,<code names…>`, one row per code with its pair counts, the diagonal empty. `?format=xlsx` downloads the " +
+        "same table as cooccurrence.xlsx, with a title row naming the mode. Readers of the project may ask.",
       parameters: [
         projectPath,
         ...nearness,
-        queryParam("format", "json (default) or csv", { type: "string", enum: ["json", "csv"] }),
+        queryParam("format", "json (default), csv or xlsx", { type: "string", enum: ["json", "csv", "xlsx"] }),
       ],
       responses: {
         "200": {
@@ -79,6 +81,7 @@ export const cooccurrencePaths = {
               },
             },
             "text/csv": { schema: { type: "string" }, example: "code,Hope,Fear\nHope,,2\nFear,2,\n" },
+            [XLSX_TYPE]: { schema: { type: "string", format: "binary" } },
           },
         },
         ...errors(400, 401, 403, 404),

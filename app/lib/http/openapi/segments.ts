@@ -224,7 +224,14 @@ export const segmentPaths = {
   },
   "/api/v1/projects/{projectId}/matrix": {
     parameters: [projectPath, subcodesQuery],
-    get: { summary: "The code × segment matrix", responses: { "200": ok("Matrix", ref("Matrix")), ...errors(401, 403, 404) } },
+    get: {
+      summary: "The code × segment matrix",
+      description:
+        "`?format=csv` or `?format=xlsx` downloads it as codes-by-segments.csv/.xlsx: code, parent code, then codings, " +
+        "documents and cases per segment, and a last row of each segment's size.",
+      parameters: [{ name: "format", in: "query", schema: { type: "string", enum: ["json", "csv", "xlsx"] } }],
+      responses: { "200": ok("Matrix", ref("Matrix")), ...errors(400, 401, 403, 404) },
+    },
   },
   "/api/v1/projects/{projectId}/matrix/excerpts": {
     parameters: [
