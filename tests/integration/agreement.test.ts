@@ -95,8 +95,35 @@ describe("agreement", () => {
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     // Only D2: both coded "line one" [0,8) with X, nobody coded Y there, so Y is not listed.
     expect(res.body.perCode).toEqual([
-      { codeId: f.x.id, percentAgreement: 1, cohenKappa: 1, fleissKappa: null, krippendorffAlpha: 1 },
+      { codeId: f.x.id, percentAgreement: 1, cohenKappa: 1, fleissKappa: null, krippendorffAlpha: 1, unitizedAlpha: 1 },
     ]);
+  });
+
+  it("gives Krippendorff's unitized alpha over characters, whatever the unit, as worked out by hand", async () => {
+    const query = `coders=${f.a.user.id},${f.b.user.id}&documents=${f.d1.id}`;
+    const res = await agreement(f.owner.client, `${query}&unit=paragraph`);
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    // D1 is 45 characters, m = 2; D_o = Σ over both orders of the pair / (m(m − 1)L²) = Σ / 4,050 and
+    // D_e = (2/L) · [(N − 1)/3 · Σ(2l³ − 3l² + l) + Σ_g l² Σ_{gaps ≥ l}(l_gap − l + 1)] / (mL(mL − 1) − Σ(l² − l)).
+    // Y: A codes "four" [40, 44), B nothing. A's segment lies in B's one gap: 2 · 4² = 32.
+    //   N = 1; gaps 40 and 1 (A), 45 (B): those ≥ 4 give 37 + 42 = 79, so 16 · 79 = 1,264;
+    //   denominator 2·45·89 − 12 = 7,998.
+    const y = { observed: 32 / 4050, expected: ((2 / 45) * 1264) / 7998 };
+    // X: A [0, 9) [11, 20), B "two" [16, 19) and "Para three." [22, 33). The overlapping pair gives
+    //   (11 − 16)² + (20 − 19)² = 26; A's [0, 9) lies in B's gap [0, 16): 81; B's [22, 33) in A's gap
+    //   [20, 45): 121 → 2 · 228 = 456. N = 4, lengths 9, 9, 3, 11: Σ(2l³ − 3l² + l) = 1,224 · 2 + 30 +
+    //   2,310 = 4,788, times (4 − 1)/3. Gaps 2, 25 (A) and 16, 3, 12 (B): l = 9 fits 25, 16, 12 → 17 + 8
+    //   + 4 = 29, twice 81 · 29; l = 3 → 23 + 14 + 1 + 10 = 48, 9 · 48; l = 11 → 15 + 6 + 2 = 23, 121 · 23:
+    //   7,913. Denominator 8,010 − (72 + 72 + 6 + 110) = 7,750.
+    const x = { observed: 456 / 4050, expected: ((2 / 45) * (4788 + 7913)) / 7750 };
+    const [gotX, gotY] = res.body.perCode;
+    expect(gotX.unitizedAlpha).toBeCloseTo(1 - x.observed / x.expected, 10); // −0.546
+    expect(gotY.unitizedAlpha).toBeCloseTo(1 - y.observed / y.expected, 10); // −0.125
+    // Across codes: 1 − ΣD_o / ΣD_e.
+    expect(res.body.overall.unitizedAlpha).toBeCloseTo(1 - (x.observed + y.observed) / (x.expected + y.expected), 10);
+    // Always over characters: the unit changes the other coefficients, not this one.
+    const bySentence = await agreement(f.owner.client, `${query}&unit=sentence`);
+    expect(bySentence.body.overall.unitizedAlpha).toBeCloseTo(res.body.overall.unitizedAlpha, 12);
   });
 
   it("splits sentences", async () => {

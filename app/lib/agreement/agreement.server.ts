@@ -12,6 +12,7 @@ import { HttpError, notFound } from "../http/errors.server";
 import type { AppServices } from "../services.server";
 import { cohenKappa, fleissKappa, krippendorffAlpha, percentAgreement, type Unit } from "./coefficients";
 import { agreementUnits, judgements, unitRanges, type AgreementUnit, type CodedSpan } from "./units";
+import { alphaOf, UnitizedAlpha, type Span, type UnitizedTerms } from "./unitized";
 
 export const MIN_CODERS = 2;
 export const MAX_CODERS = 10;
@@ -43,7 +44,7 @@ export function parseAgreementQuery(search: URLSearchParams): AgreementQuery {
 const invalidCoders = (message: string) => new HttpError(422, "invalid_coders", message, {}, { coders: message });
 
 /** 2–10 distinct ids, every one a member of the project (any role). */
-async function checkCoders(services: AppServices, projectId: string, coders: string[]) {
+export async function checkCoders(services: AppServices, projectId: string, coders: string[]) {
   if (coders.length < MIN_CODERS) throw invalidCoders(`coders: name at least ${MIN_CODERS} coders to compare.`);
   if (coders.length > MAX_CODERS) throw invalidCoders(`coders: at most ${MAX_CODERS} coders.`);
   const repeated = coders.find((id, i) => coders.indexOf(id) !== i);
@@ -62,7 +63,7 @@ async function checkCoders(services: AppServices, projectId: string, coders: str
  * The documents' texts: the ones asked for (each must be this project's, else 404), or every
  * document of the project in analysis. Asked-for ones are taken as asked, rejected or not.
  */
-async function readDocuments(services: AppServices, projectId: string, ids: string[] | undefined) {
+export async function readDocuments(services: AppServices, projectId: string, ids: string[] | undefined) {
   const which: SQL = ids ? sql`d.id in (${sqlList(ids)})` : inAnalysis("d");
   const docs = await queryRows<{ id: string; text: string }>(
     services.db,
@@ -72,13 +73,13 @@ async function readDocuments(services: AppServices, projectId: string, ids: stri
   return docs;
 }
 
-interface CodingRow extends CodedSpan {
+export interface CodingRow extends CodedSpan {
   documentId: string;
   authorId: string;
 }
 
 /** The coders' live codings in those documents, codes ordered by name as the codebook lists them. */
-async function readCodings(services: AppServices, projectId: string, documentIds: string[], coders: string[]) {
+export async function readCodings(services: AppServices, projectId: string, documentIds: string[], coders: string[]) {
   if (documentIds.length === 0) return [];
   return queryRows<CodingRow>(
     services.db,
@@ -96,13 +97,48 @@ export interface CodeAgreement {
   cohenKappa: number | null;
   fleissKappa: number | null;
   krippendorffAlpha: number | null;
+  /** Krippendorff's |uα over character spans, whatever the unit (unitized.ts). */
+  unitizedAlpha: number | null;
 }
 
 export interface Agreement {
   unit: AgreementUnit;
   coders: string[];
-  overall: { percentAgreement: number | null; krippendorffAlpha: number | null };
+  overall: { percentAgreement: number | null; krippendorffAlpha: number | null; unitizedAlpha: number | null };
   perCode: CodeAgreement[];
+}
+
+/**
+ * Per code, the |uα terms over the documents laid end to end (characters, whatever the unit):
+ * each document's spans are grouped by code once, so the work is O(n log n) per code and document.
+ */
+function unitizedTerms(
+  docs: { id: string; text: string }[],
+  byDocument: Map<string, CodedSpan[][]>,
+  codeIds: string[],
+  coders: number,
+): Map<string, UnitizedTerms> {
+  const perCode = new Map(codeIds.map((id) => [id, new UnitizedAlpha(coders)]));
+  const none: Span[][] = Array.from({ length: coders }, () => []);
+  for (const doc of docs) {
+    const perCoder = byDocument.get(doc.id);
+    const byCode = new Map<string, Span[][]>();
+    perCoder?.forEach((spans, c) => {
+      for (const span of spans) {
+        let group = byCode.get(span.codeId);
+        if (!group) byCode.set(span.codeId, (group = Array.from({ length: coders }, () => [])));
+        group[c]!.push([span.start, span.end]);
+      }
+    });
+    // A code nobody applied in this document still adds its length, as an all-gap stretch.
+    for (const [codeId, acc] of perCode) acc.add(doc.text.length, byCode.get(codeId) ?? none);
+  }
+  const out = new Map<string, UnitizedTerms>();
+  for (const [codeId, acc] of perCode) {
+    const terms = acc.terms();
+    if (terms) out.set(codeId, terms);
+  }
+  return out;
 }
 
 export async function computeAgreement(services: AppServices, projectId: string, query: AgreementQuery): Promise<Agreement> {
@@ -130,21 +166,29 @@ export async function computeAgreement(services: AppServices, projectId: string,
       for (const u of list) all.push(u);
     }
   }
+  const unitized = unitizedTerms(docs, byDocument, codeIds, coders.length);
   const perCode = codeIds.map((codeId): CodeAgreement => {
     const units = perCodeUnits.get(codeId)!;
+    const terms = unitized.get(codeId);
     return {
       codeId,
       percentAgreement: percentAgreement(units),
       cohenKappa: coders.length === 2 ? cohenKappa(units) : null,
       fleissKappa: coders.length >= 3 ? fleissKappa(units) : null,
       krippendorffAlpha: krippendorffAlpha(units),
+      unitizedAlpha: alphaOf(terms ? [terms] : []),
     };
   });
   const pooled = [...perCodeUnits.values()].flat();
   return {
     unit,
     coders,
-    overall: { percentAgreement: percentAgreement(pooled), krippendorffAlpha: krippendorffAlpha(pooled) },
+    overall: {
+      percentAgreement: percentAgreement(pooled),
+      krippendorffAlpha: krippendorffAlpha(pooled),
+      // Krippendorff (2004): uα = 1 − Σ_c D_o,c / Σ_c D_e,c over the codes.
+      unitizedAlpha: alphaOf([...unitized.values()]),
+    },
     perCode,
   };
 }
