@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { and, asc, eq, lt, sql } from "drizzle-orm";
 import { z } from "zod";
@@ -7,6 +8,7 @@ import { CollabEditor } from "~/components/editor/collab-editor";
 import { DocumentDetails, type Attributes } from "~/components/editor/document-details";
 import { DocumentMemos } from "~/components/editor/document-memos";
 import { requireDocumentAccess } from "~/lib/auth/document-guard.server";
+import { openRoundOfCoder } from "~/lib/rounds/rounds.server";
 import { findCaseRows } from "~/lib/datasets/rows.server";
 import { can, type ProjectAction } from "~/lib/auth/permissions";
 import { validationError } from "~/lib/http/body.server";
@@ -71,6 +73,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     const documentId = params.documentId!;
     const { role, projectId } = await access(context, params, "documents:read");
     const { services } = context;
+    // A coder in an open coding round on this document codes it in their own layer.
+    const round = await openRoundOfCoder(services.db, documentId, user.id);
+    if (round) throw redirect(`/projects/${projectId}/rounds/${round}/documents/${documentId}`);
     const [document, codes, members, memos, text, coded] = await Promise.all([
       getDocumentMeta(services, documentId),
       listCodes(services, projectId),

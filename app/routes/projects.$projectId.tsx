@@ -50,6 +50,9 @@ export default function ProjectLayout() {
             <NavLink to={`/projects/${project.id}/codebook`}>Codebook</NavLink>
             <NavLink to={`/projects/${project.id}/data`}>Data &amp; segments</NavLink>
             <NavLink to={`/projects/${project.id}/matrix`}>Matrix</NavLink>
+            <NavLink to={`/projects/${project.id}/analysis`}>Analysis</NavLink>
+            <NavLink to={`/projects/${project.id}/search`}>Search</NavLink>
+            <NavLink to={`/projects/${project.id}/rounds`}>Rounds</NavLink>
           </>
         ) : null}
         {readsFindings ? <NavLink to={`/projects/${project.id}/findings`}>Findings</NavLink> : null}

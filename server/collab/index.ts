@@ -3,7 +3,8 @@ import { and, eq, inArray } from "drizzle-orm";
 import { codebookRoom, projectIdOfCodebookRoom, resolveCodings, textOf } from "../../app/lib/collab/doc-model";
 import type { CollabService } from "../../app/lib/collab/service";
 import type { Database } from "../../db/client";
-import { documents } from "../../db/schema";
+import { codingRounds, documents } from "../../db/schema";
+import { parseRoundRoom } from "../../app/lib/rounds/room";
 import { SERVER_ORIGIN } from "./shared-doc";
 import { collabRoute } from "./collab-route";
 import { CLOSE_RECONNECT, CLOSE_REVOKED, type ConnectionLimits } from "./connection";
@@ -25,6 +26,15 @@ export const defaultCollabOptions: CollabOptions = {
 export function createCollabServer(db: Database, opts: CollabOptions = defaultCollabOptions) {
   const manager = new DocManager(db, opts);
   const wss = new WebSocketServer({ noServer: true, maxPayload: opts.maxMessageBytes });
+  /** The person's loaded coding-round layers in the project's rounds. */
+  async function layersOf(projectId: string, userId: string): Promise<string[]> {
+    const layers = manager.loadedNames().filter((n) => parseRoundRoom(n)?.coderId === userId);
+    if (layers.length === 0) return [];
+    const rounds = new Set(
+      (await db.select({ id: codingRounds.id }).from(codingRounds).where(eq(codingRounds.projectId, projectId))).map((r) => r.id),
+    );
+    return layers.filter((n) => rounds.has(parseRoundRoom(n)!.roundId));
+  }
   const service: CollabService = {
     async read(documentId) {
       const doc = await manager.get(documentId);
@@ -42,14 +52,14 @@ export function createCollabServer(db: Database, opts: CollabOptions = defaultCo
     refreshCodebook: (projectId) => manager.refreshCodebook(projectId),
     flush: () => manager.flush(),
     async membershipChanged(projectId, userId, change) {
-      const loaded = manager.loadedNames().filter((n) => !projectIdOfCodebookRoom(n));
+      const loaded = manager.loadedNames().filter((n) => !projectIdOfCodebookRoom(n) && !parseRoundRoom(n));
       const rows = loaded.length
         ? await db
             .select({ id: documents.id })
             .from(documents)
             .where(and(eq(documents.projectId, projectId), inArray(documents.id, loaded)))
         : [];
-      const names = new Set([codebookRoom(projectId), ...rows.map((r) => r.id)]);
+      const names = new Set([codebookRoom(projectId), ...rows.map((r) => r.id), ...(await layersOf(projectId, userId))]);
       const [code, reason] =
         change === "removed" ? [CLOSE_REVOKED, "removed from the project"] : [CLOSE_RECONNECT, "your role changed"];
       manager.disconnectUser(userId, (name) => names.has(name), code, reason);

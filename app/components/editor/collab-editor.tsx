@@ -4,6 +4,7 @@ import { codeTree } from "./codebook-tree";
 import { CodebookPanel } from "./codebook-panel";
 import { CodePalette } from "./code-palette";
 import { CodingPopover, type PopoverItem } from "./coding-popover";
+import { useCompareMode } from "./compare-mode";
 import type { EditorHandle, PopoverRequest } from "./editor-view.client";
 import { EditorToolbar } from "./editor-toolbar";
 import { excerpt, shiftShortcut } from "./format";
@@ -30,6 +31,12 @@ export interface CollabEditorProps {
   previewCodings: PreviewCoding[];
   /** Panels the route adds under the codebook (details, memos). */
   side?: ReactNode;
+  /** See SessionOptions.room: a coder's layer in a coding round. */
+  room?: string;
+  /** Shown above the text instead of the usual read-only note (a coding round's). */
+  note?: ReactNode;
+  /** The text is fixed but can be selected and coded as when editing (a coding round's layer). */
+  lockText?: boolean;
 }
 
 interface PopoverState {
@@ -54,7 +61,7 @@ export function CollabEditor(props: CollabEditorProps) {
   const editor = useRef<EditorHandle | null>(null);
   const host = useRef<HTMLDivElement>(null);
   const wrap = useRef<HTMLDivElement>(null);
-  const { session, editorModule, loadError, snapshot } = useCollabSession({ documentId, projectId, user, initialCodes, editor });
+  const { session, editorModule, loadError, snapshot } = useCollabSession({ documentId, room: props.room, projectId, user, initialCodes, editor });
   const [selectionEmpty, setSelectionEmpty] = useState(true);
   const [palette, setPalette] = useState<{ quote: string; from: number; to: number } | null>(null);
   const [popover, setPopover] = useState<PopoverState | null>(null);
@@ -193,7 +200,8 @@ export function CollabEditor(props: CollabEditorProps) {
   useEffect(() => {
     if (!session || !snapshot.ready || !editorModule || editor.current || !host.current) return;
     editor.current = editorModule.createEditor(host.current, session, {
-      editable: canEdit,
+      editable: canEdit || Boolean(props.lockText),
+      lockText: props.lockText,
       onPalette: () => handlers.current.openPalette(),
       onRedact: () => handlers.current.openRedaction(),
       onPopover: (request) => handlers.current.showPopover(request),
@@ -203,11 +211,11 @@ export function CollabEditor(props: CollabEditorProps) {
       },
       onStripeClick: (codeId) => handlers.current.stepThrough(codeId),
     });
-  }, [session, snapshot.ready, editorModule, canEdit]);
+  }, [session, snapshot.ready, editorModule, canEdit, props.lockText]);
 
   useEffect(() => {
-    editor.current?.setEditable(canEdit && !refused);
-  }, [canEdit, refused, snapshot.ready]);
+    editor.current?.setEditable((canEdit || Boolean(props.lockText)) && !refused);
+  }, [canEdit, props.lockText, refused, snapshot.ready]);
 
   // ?coding=ID (the matrix's "Open in editor"): once the text and its codings are in, select
   // that passage, scroll to it, mark it and step through its code from there. Once per id.
@@ -215,6 +223,8 @@ export function CollabEditor(props: CollabEditorProps) {
   const landingId = searchParams.get("coding");
   const landedOn = useRef<string | null>(null);
   const editorReady = snapshot.ready && session !== null && editorModule !== null;
+  // ?compare=… (the agreement page): each compared coder's codings marked by coder.
+  const compare = useCompareMode({ editor, ready: editorReady, codings: snapshot.codings, codes: codeMap, members });
   useEffect(() => {
     const ed = editor.current;
     if (!landingId || !editorReady || !ed || landedOn.current === landingId) return;
@@ -231,6 +241,24 @@ export function CollabEditor(props: CollabEditorProps) {
     setFocus({ codeId: target.codeId, index: Math.max(0, list.findIndex((c) => c.id === target.id)), total: list.length });
     setNotice(`Showing the passage coded “${codeMap.get(target.codeId)?.name ?? "a code"}”.`);
   }, [landingId, editorReady, byId, codeMap]);
+
+  // ?from=N&to=M (a search hit): select and mark that range of the text, once per range.
+  const landingRange = landingId ? null : searchParams.get("from") !== null ? `${searchParams.get("from")}:${searchParams.get("to")}` : null;
+  useEffect(() => {
+    const ed = editor.current;
+    if (!landingRange || !editorReady || !ed || landedOn.current === landingRange) return;
+    landedOn.current = landingRange;
+    const [from, to] = landingRange.split(":").map(Number);
+    if (!Number.isInteger(from) || !Number.isInteger(to) || from! >= to!) return;
+    try {
+      ed.land(from!, to!);
+      ed.focus();
+      setNotice("Showing the search hit.");
+    } catch {
+      // The text has since become shorter than the hit's range.
+      setNotice("That passage is no longer in this document.");
+    }
+  }, [landingRange, editorReady]);
 
   // Ctrl/Cmd+K from anywhere on the page (the editor handles it itself when focused).
   useEffect(() => {
@@ -307,11 +335,14 @@ export function CollabEditor(props: CollabEditorProps) {
 
       <div className="thk-layout">
         <div className="thk-main">
-          {!canEdit ? (
+          {props.note ? (
+            props.note
+          ) : !canEdit ? (
             <p className="thk-readonly-note">
               Read only: your role can read this document and its codings but not change them.
             </p>
           ) : null}
+          {compare.legend}
           <div ref={wrap} className="thk-editor-wrap" data-ready={ready ? "true" : "false"}>
             {!ready ? (
               <div className="thk-placeholder" aria-busy="true">
@@ -356,6 +387,7 @@ export function CollabEditor(props: CollabEditorProps) {
           </p>
         </div>
         <aside className="thk-side" aria-label="Codes and document details">
+          {compare.panel}
           <CodebookPanel
             codes={tree}
             counts={counts}

@@ -18,6 +18,8 @@ import type { CodeInfo, ConnectionState, PresentUser, SessionSnapshot } from "./
 export interface SessionOptions {
   documentId: string;
   projectId: string;
+  /** The collaboration room, when not the document's own: a coder's layer in a coding round. */
+  room?: string;
 }
 
 /** After typing stops for this long, codings are re-resolved from their Yjs anchors. */
@@ -74,7 +76,7 @@ export class CollabSession {
     };
 
     const url = `${location.protocol === "https:" ? "wss" : "ws"}://${location.host}/collab`;
-    this.provider = new WebsocketProvider(url, opts.documentId, this.doc);
+    this.provider = new WebsocketProvider(url, opts.room ?? opts.documentId, this.doc);
     this.codebookProvider = new WebsocketProvider(url, codebookRoom(opts.projectId), this.codebookDoc);
     // Nobody needs presence in the codebook room.
     this.codebookProvider.awareness.setLocalState(null);

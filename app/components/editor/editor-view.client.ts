@@ -29,6 +29,11 @@ export interface PopoverRequest {
 
 export interface EditorOptions {
   editable: boolean;
+  /**
+   * The text cannot change but the cursor and selection work as when editing (a coding
+   * round's layer: coders select passages to code with the keyboard as usual).
+   */
+  lockText?: boolean;
   onPalette(): boolean;
   /** Mod-Shift-X: redact the selection (returns false when the person may not). */
   onRedact(): boolean;
@@ -100,6 +105,7 @@ export function createEditor(parent: HTMLElement, session: CollabSession, opts: 
       yCollab(session.text, session.provider.awareness, { undoManager: session.undoManager }),
       EditorView.lineWrapping,
       editableCompartment.of(editability(editable)),
+      opts.lockText ? Prec.highest(EditorState.readOnly.of(true)) : [],
       codingsField,
       codingHighlights,
       codingStripes({ onStripeClick: opts.onStripeClick }),

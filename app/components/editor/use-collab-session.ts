@@ -14,9 +14,9 @@ export type EditorModule = {
 let editorPromise: Promise<EditorModule> | null = null;
 const loadEditor = () => (editorPromise ??= import("./editor-view.client"));
 let sessionClass: Promise<typeof CollabSession> | null = null;
-const newSession = async (projectId: string, documentId: string) => {
+const newSession = async (projectId: string, documentId: string, room?: string) => {
   const Session = await (sessionClass ??= import("./collab-session.client").then((m) => m.CollabSession));
-  return new Session({ projectId, documentId });
+  return new Session({ projectId, documentId, room });
 };
 
 /**
@@ -42,7 +42,8 @@ if (typeof window !== "undefined") {
   }
 }
 
-function claimSession(projectId: string, documentId: string): Promise<CollabSession> {
+function claimSession(projectId: string, documentId: string, room?: string): Promise<CollabSession> {
+  if (room) return newSession(projectId, documentId, room);
   if (early?.key === `${projectId}/${documentId}`) {
     const { session } = early;
     early = null;
@@ -53,6 +54,8 @@ function claimSession(projectId: string, documentId: string): Promise<CollabSess
 
 interface Options {
   documentId: string;
+  /** See SessionOptions.room. */
+  room?: string;
   projectId: string;
   user: { id: string; name: string };
   initialCodes: CodeInfo[];
@@ -64,7 +67,7 @@ interface Options {
  * Opens (or claims) the document's session, loads CodeMirror, and exposes the session's state.
  * Until the session exists the snapshot is the server-rendered one: connecting, initial codes.
  */
-export function useCollabSession({ documentId, projectId, user, initialCodes, editor }: Options) {
+export function useCollabSession({ documentId, room, projectId, user, initialCodes, editor }: Options) {
   const [session, setSession] = useState<CollabSession | null>(null);
   const [editorModule, setEditorModule] = useState<EditorModule | null>(null);
   const [loadError, setLoadError] = useState(false);
@@ -74,7 +77,7 @@ export function useCollabSession({ documentId, projectId, user, initialCodes, ed
   useEffect(() => {
     let cancelled = false;
     let claimed: CollabSession | null = null;
-    claimSession(projectId, documentId)
+    claimSession(projectId, documentId, room)
       .then((s) => {
         if (cancelled) return s.destroy();
         s.identify({ id: start.user.id, name: start.user.name }, start.initialCodes);
@@ -92,7 +95,7 @@ export function useCollabSession({ documentId, projectId, user, initialCodes, ed
       claimed?.destroy();
       setSession(null);
     };
-  }, [documentId, projectId, start, editor]);
+  }, [documentId, room, projectId, start, editor]);
 
   const initial = useMemo<SessionSnapshot>(
     () => ({ connection: "connecting", ready: false, codes: initialCodes, codings: [], present: [], canUndo: false, canRedo: false }),

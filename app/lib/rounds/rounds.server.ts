@@ -208,3 +208,30 @@ export async function openLayerRoomsOf(db: Database, documentId: string): Promis
     .where(and(eq(codingRounds.status, "open"), eq(codingRoundDocuments.documentId, documentId)));
   return rows.map((r) => roundRoom({ ...r, documentId }));
 }
+
+/** Who can be a round's coder (members whose role may code) and which documents it can take. */
+export async function roundCandidates(services: AppServices, projectId: string) {
+  const [members, docs, busy] = await Promise.all([
+    services.db
+      .select({ id: users.id, name: users.name, role: projectMembers.role })
+      .from(projectMembers)
+      .innerJoin(users, eq(users.id, projectMembers.userId))
+      .where(eq(projectMembers.projectId, projectId))
+      .orderBy(asc(users.name)),
+    services.db
+      .select({ id: documents.id, title: documents.title, kind: documents.kind })
+      .from(documents)
+      .where(eq(documents.projectId, projectId))
+      .orderBy(asc(documents.title)),
+    services.db
+      .select({ documentId: codingRoundDocuments.documentId, round: codingRounds.name })
+      .from(codingRoundDocuments)
+      .innerJoin(codingRounds, eq(codingRounds.id, codingRoundDocuments.roundId))
+      .where(and(eq(codingRounds.projectId, projectId), eq(codingRounds.status, "open"))),
+  ]);
+  const inRound = new Map(busy.map((b) => [b.documentId, b.round]));
+  return {
+    coders: members.filter((m) => can({ id: m.id }, "codings:edit", { kind: "project", projectId, role: m.role })),
+    documents: docs.map((d) => ({ ...d, openRound: inRound.get(d.id) ?? null })),
+  };
+}
