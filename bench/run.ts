@@ -4,10 +4,13 @@
  */
 import os from "node:os";
 import path from "node:path";
+import { agreementBench } from "./agreement";
 import { apiProjectsBench } from "./api-projects";
 import { collabBench } from "./collab";
+import { cooccurrenceBench } from "./cooccurrence";
 import { datasetImportBench } from "./dataset-import";
 import { editorRenderBench } from "./editor-render";
+import { exchangeBench } from "./exchange";
 import { findingPageBench } from "./finding-page";
 import { envNumber, type Bench } from "./lib/bench";
 import { ensureBuild } from "./lib/build";
@@ -19,7 +22,7 @@ import { matrixBench } from "./matrix";
 import { startupBench } from "./startup";
 import { submissionsBench } from "./submissions";
 
-const BENCHES: Bench[] = [startupBench, apiProjectsBench, collabBench, editorRenderBench, datasetImportBench, matrixBench, submissionsBench, findingPageBench];
+const BENCHES: Bench[] = [startupBench, apiProjectsBench, collabBench, editorRenderBench, datasetImportBench, matrixBench, submissionsBench, findingPageBench, agreementBench, cooccurrenceBench, exchangeBench];
 
 function selectBenches(names: string[]): Bench[] {
   if (names.length === 0) return BENCHES;
