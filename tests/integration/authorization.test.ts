@@ -33,6 +33,8 @@ interface Ids {
   findingId: string;
   evidenceId: string;
   acceptedFindingId: string;
+  coderId: string;
+  roundId: string;
 }
 
 const everyone = [...projectRoles];
@@ -154,6 +156,19 @@ const routes: RouteCase[] = [
     path: (i) => `/api/v1/projects/${i.projectId}/matrix/representation?codeId=${i.codeId}&segmentId=${i.segmentId}`,
     allowed: readers,
   },
+  { method: "GET", path: (i) => `/api/v1/projects/${i.projectId}/matrix?format=xlsx`, allowed: readers },
+  { method: "GET", path: (i) => `/api/v1/projects/${i.projectId}/frequencies?by=document`, allowed: readers },
+  { method: "GET", path: (i) => `/api/v1/projects/${i.projectId}/frequencies?format=xlsx`, allowed: readers },
+  { method: "GET", path: (i) => `/api/v1/projects/${i.projectId}/cooccurrence?format=xlsx`, allowed: readers },
+  // Search and auto-coding: reading needs documents:read, coding the hits codings:edit.
+  { method: "GET", path: (i) => `/api/v1/projects/${i.projectId}/search?q=text`, allowed: readers },
+  { method: "POST", path: (i) => `/api/v1/projects/${i.projectId}/search/code`, body: (i) => ({ q: "zzzznothing", codeId: i.codeId }), allowed: editors },
+  { method: "POST", path: (i) => `/api/v1/projects/${i.projectId}/search/code/undo`, body: () => ({ codingIds: [] }), allowed: editors },
+  {
+    method: "GET",
+    path: (i) => `/api/v1/projects/${i.projectId}/agreement/disagreements?coders=${i.ownerId},${i.coderId}&unit=paragraph`,
+    allowed: readers,
+  },
   { method: "POST", path: (i) => `/api/v1/projects/${i.projectId}/case-keys`, csv: "document,caseKey\nDoc,k1\n", allowed: editors },
   // Intake forms (forms:manage). GET /api/v1/forms/:formId is the public view: see forms.test.ts.
   { method: "GET", path: (i) => `/api/v1/projects/${i.projectId}/forms`, allowed: analysts },
@@ -191,6 +206,21 @@ const routes: RouteCase[] = [
   { method: "GET", path: (i) => `/api/v1/findings/${i.acceptedFindingId}/diff`, allowed: findingReaders },
   { method: "POST", path: (i) => `/api/v1/findings/${i.acceptedFindingId}/public-link`, allowed: ["owner"] },
   { method: "GET", path: (i) => `/api/v1/projects/${i.projectId}/audit`, allowed: ["owner"] },
+  // Coding rounds. Reading one round is for its coders and those who manage rounds (404 to
+  // anyone else, not 403): rounds.test.ts checks it.
+  { method: "GET", path: (i) => `/api/v1/projects/${i.projectId}/rounds`, allowed: readers },
+  {
+    method: "POST",
+    path: (i) => `/api/v1/projects/${i.projectId}/rounds`,
+    body: (i) => ({ name: fresh("Round"), coderIds: [i.ownerId, i.coderId], documentIds: [i.documentId] }),
+    allowed: analysts,
+  },
+  { method: "POST", path: (i) => `/api/v1/rounds/${i.roundId}/reveal`, allowed: analysts },
+  { method: "DELETE", path: (i) => `/api/v1/rounds/${i.roundId}`, allowed: analysts },
+  // REFI-QDA exchange: the whole project is an owner's export; the codebook and codings, what readers see anyway.
+  { method: "GET", path: (i) => `/api/v1/projects/${i.projectId}/export.qdpx`, allowed: ["owner"] },
+  { method: "GET", path: (i) => `/api/v1/projects/${i.projectId}/codebook.qdc`, allowed: readers },
+  { method: "GET", path: (i) => `/api/v1/projects/${i.projectId}/codings.csv`, allowed: readers },
 ];
 
 let server: TestServer;
@@ -244,6 +274,15 @@ async function setup(role: ProjectRole) {
   const review = await owner.client.post(`/api/v1/findings/${accepted.body.id}/transitions`, { to: "in_review", reviewerIds: [owner.user.id] });
   const accept = await owner.client.post(`/api/v1/findings/${accepted.body.id}/transitions`, { to: "accepted" });
   expect([finding.status, evidence.status, review.status, accept.status]).toEqual([201, 201, 200, 200]);
+  const coder = await signedUpClient(server.url, "Round coder");
+  await owner.client.post(`/api/v1/projects/${project.id}/members`, { email: coder.user.email, role: "coder" });
+  const roundDoc = await owner.client.post(`/api/v1/projects/${project.id}/documents`, { title: "In a round", kind: "interview", text: "Words." });
+  const round = await owner.client.post(`/api/v1/projects/${project.id}/rounds`, {
+    name: "Pilot",
+    coderIds: [owner.user.id, coder.user.id],
+    documentIds: [roundDoc.body.id],
+  });
+  expect(round.status).toBe(201);
   const ids: Ids = {
     projectId: project.id,
     targetUserId: target.user.id,
@@ -261,6 +300,8 @@ async function setup(role: ProjectRole) {
     findingId: finding.body.id,
     evidenceId: evidence.body.id,
     acceptedFindingId: accepted.body.id,
+    coderId: coder.user.id,
+    roundId: round.body.id,
   };
   return { actor: actor.client, ids };
 }
@@ -308,6 +349,7 @@ it("answers 401 on account-level routes without credentials", async () => {
     ["GET", "/api/v1/me"],
     ["GET", "/api/v1/projects"],
     ["POST", "/api/v1/projects"],
+    ["POST", "/api/v1/projects/import"],
     ["GET", "/api/v1/tokens"],
     ["POST", "/api/v1/tokens"],
     ["DELETE", "/api/v1/tokens/some-id"],

@@ -3,11 +3,16 @@ import { arrayOf, body, errors, ok, projectPath, ref } from "./openapi/helpers";
 import { agreementPaths, agreementSchemas } from "./openapi/agreement";
 import { caseKeyPaths } from "./openapi/case-keys";
 import { cooccurrencePaths, cooccurrenceSchemas } from "./openapi/cooccurrence";
+import { searchPaths, searchSchemas } from "./openapi/search";
+import { frequencyPaths, frequencySchemas } from "./openapi/frequencies";
 import { datasetPaths, datasetSchemas } from "./openapi/datasets";
 import { documentPaths, documentSchemas } from "./openapi/documents";
+import { exchangePaths } from "./openapi/exchange";
+import { refiImportPaths } from "./openapi/refi-import";
 import { findingPaths, findingSchemas } from "./openapi/findings";
 import { formPaths, formSchemas } from "./openapi/forms";
 import { inboxPaths, inboxSchemas } from "./openapi/inbox";
+import { roundPaths, roundSchemas } from "./openapi/rounds";
 import { segmentPaths, segmentSchemas } from "./openapi/segments";
 import {
   addMemberSchema,
@@ -81,6 +86,9 @@ export function buildOpenApiDocument(serverUrl: string) {
         ...findingSchemas,
         ...agreementSchemas,
         ...cooccurrenceSchemas,
+        ...searchSchemas,
+        ...roundSchemas,
+        ...frequencySchemas,
         Member: {
           type: "object",
           properties: {
@@ -103,6 +111,11 @@ export function buildOpenApiDocument(serverUrl: string) {
       ...findingPaths,
       ...agreementPaths,
       ...cooccurrencePaths,
+      ...searchPaths,
+      ...roundPaths,
+      ...frequencyPaths,
+      ...exchangePaths,
+      ...refiImportPaths,
       "/api/v1/auth/signup": {
         post: {
           summary: "Create an account and start a session",
