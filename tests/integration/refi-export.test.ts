@@ -11,7 +11,7 @@ import { created as post, signedUpClient, type ApiClient } from "../setup/api-cl
 import { startTestServer, type TestServer } from "../setup/test-server";
 
 const run = promisify(execFile);
-const XSD = new URL("../../../shared/fixtures/refi/Project.xsd", import.meta.url).pathname;
+const XSD = new URL("../fixtures/refi/Project.xsd", import.meta.url).pathname;
 
 let server: TestServer;
 let scratch: string;

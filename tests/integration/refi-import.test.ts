@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ApiClient, signedUpClient } from "../setup/api-client";
 import { startTestServer, type TestServer } from "../setup/test-server";
 
-const FIXTURES = new URL("../../../shared/fixtures/refi/", import.meta.url).pathname;
+const FIXTURES = new URL("../fixtures/refi/", import.meta.url).pathname;
 const MAX_IMPORT = 300_000;
 
 let server: TestServer;
