@@ -4,14 +4,13 @@
  * SQL that reads the same documents and codings with `pg`, in the same run.
  */
 import os from "node:os";
-import pg from "pg";
+import type pg from "pg";
 import { envNumber, type Bench } from "./lib/bench";
 import { addMembers, seedCodedProject, type SeedCoding } from "./lib/coded-project";
-import { createBenchDatabase } from "./lib/pg";
+import { withBenchProject } from "./lib/bench-project";
 import { fixed, markdownTable } from "./lib/table";
-import { startThicket, type RunningServer } from "./lib/thicket";
 import { signupUser } from "./lib/thicket-api";
-import { getJson, postJson, timeRuns, type Timing } from "./lib/timing";
+import { getJson, timeRuns, type Timing } from "./lib/timing";
 
 const DOCUMENTS = 500;
 const CODERS = 3;
@@ -70,25 +69,16 @@ const ms = (v: number) => fixed(v, 1);
 export const agreementBench: Bench = {
   name: "agreement",
   description: `GET /api/v1/projects/:id/agreement, ${DOCUMENTS} documents × ${CODERS} coders × ${CODINGS.toLocaleString("en")} codings, per unit (Postgres)`,
-  async run({ serverRoot }) {
-    const db = await createBenchDatabase();
-    let server: RunningServer | null = null;
-    const client = new pg.Client({ connectionString: db.url });
-    try {
-      server = await startThicket(serverRoot, { DATABASE_URL: db.url });
-      const base = server.baseUrl;
-      const cookie = await signupUser(base, "owner@example.com", "correct horse battery", "Owner");
-      const project = await postJson<{ id: string }>(base, cookie, "/api/v1/projects", { name: "Agreement bench" });
-      const owner = (await getJson<{ user: { id: string } }>(base, cookie, "/api/v1/me")).json.user.id;
+  run({ serverRoot }) {
+    return withBenchProject(serverRoot, { name: "Agreement bench" }, async ({ client, base, cookie, projectId, ownerId: owner }) => {
       const coders: string[] = [];
       for (let c = 0; c < CODERS; c++) {
         const coderCookie = await signupUser(base, `coder${c}@example.com`, "correct horse battery", `Coder ${c + 1}`);
         coders.push((await getJson<{ user: { id: string } }>(base, coderCookie, "/api/v1/me")).json.user.id);
       }
-      await client.connect();
-      await addMembers(client, project.id, coders, "coder");
+      await addMembers(client, projectId, coders, "coder");
       const seeded = await seedCodedProject(client, {
-        projectId: project.id,
+        projectId,
         ownerId: owner,
         codes: CODES,
         documents: DOCUMENTS,
@@ -100,11 +90,11 @@ export const agreementBench: Bench = {
 
       const runs = envNumber("BENCH_AGREEMENT_RUNS", 10);
       const loadBefore = os.loadavg().map((v) => fixed(v, 2));
-      const baseline = await timeRuns(runs, 2, () => bareSql(client, project.id, coders));
+      const baseline = await timeRuns(runs, 2, () => bareSql(client, projectId, coders));
       if (baseline.last.codings !== CODINGS || baseline.last.documents !== DOCUMENTS) throw new Error(`baseline read ${JSON.stringify(baseline.last)}`);
       const results: Record<string, { timing: Timing; bytes: number; overall: unknown; codes: number }> = {};
       for (const unit of UNITS) {
-        const path = `/api/v1/projects/${project.id}/agreement?coders=${coders.join(",")}&unit=${unit}`;
+        const path = `/api/v1/projects/${projectId}/agreement?coders=${coders.join(",")}&unit=${unit}`;
         type Answer = { overall: unknown; perCode: unknown[] };
         const { timing, last } = await timeRuns(runs, 2, () => getJson<Answer>(base, cookie, path));
         if (last.json.perCode.length !== CODES) throw new Error(`${unit}: ${last.json.perCode.length} codes in the answer`);
@@ -138,10 +128,6 @@ export const agreementBench: Bench = {
         loadAverage: { before: loadBefore, after: loadAfter },
       };
       return { markdown, json };
-    } finally {
-      await client.end().catch(() => {});
-      await server?.service.stop();
-      await db.drop();
-    }
+    });
   },
 };

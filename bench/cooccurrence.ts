@@ -4,30 +4,17 @@
  * pair-counting SQL run with bare `pg` in the same run.
  */
 import os from "node:os";
-import pg from "pg";
 import { envNumber, type Bench } from "./lib/bench";
-import { seedCodedProject, type SeedCoding } from "./lib/coded-project";
-import { createBenchDatabase } from "./lib/pg";
+import { seedCodedProject, randomCodings } from "./lib/coded-project";
+import { withBenchProject } from "./lib/bench-project";
 import { fixed, markdownTable } from "./lib/table";
-import { startThicket, type RunningServer } from "./lib/thicket";
-import { signupUser } from "./lib/thicket-api";
-import { getJson, postJson, timeRuns, type Timing } from "./lib/timing";
+import { getJson, timeRuns, type Timing } from "./lib/timing";
 
 const DOCUMENTS = 10_000;
 const CODINGS = 200_000;
 const CODES = 50;
 const TEXT_CHARS = 3_000;
 const WITHIN = 200;
-
-/** 20 codings a document at random places, 20 to 150 characters long, codes skewed to the first ones. */
-function codingsOf(authorId: string) {
-  const perDocument = CODINGS / DOCUMENTS;
-  return (_index: number, text: string, rand: () => number): SeedCoding[] =>
-    Array.from({ length: perDocument }, () => {
-      const start = Math.floor(rand() * (text.length - 150));
-      return { code: Math.floor(CODES * rand() ** 2), start, end: start + 20 + Math.floor(rand() * 130), authorId };
-    });
-}
 
 /**
  * The route's query written out (cooccurrence.server.ts): each unordered pair of codings of two
@@ -50,24 +37,15 @@ const ms = (v: number) => fixed(v, 1);
 export const cooccurrenceBench: Bench = {
   name: "cooccurrence",
   description: `GET /api/v1/projects/:id/cooccurrence, overlap and proximity (within ${WITHIN}), ${CODINGS.toLocaleString("en")} codings (Postgres)`,
-  async run({ serverRoot }) {
-    const db = await createBenchDatabase();
-    let server: RunningServer | null = null;
-    const client = new pg.Client({ connectionString: db.url });
-    try {
-      server = await startThicket(serverRoot, { DATABASE_URL: db.url });
-      const base = server.baseUrl;
-      const cookie = await signupUser(base, "owner@example.com", "correct horse battery", "Owner");
-      const project = await postJson<{ id: string }>(base, cookie, "/api/v1/projects", { name: "Co-occurrence bench" });
-      const owner = (await getJson<{ user: { id: string } }>(base, cookie, "/api/v1/me")).json.user.id;
-      await client.connect();
+  run({ serverRoot }) {
+    return withBenchProject(serverRoot, { name: "Co-occurrence bench" }, async ({ client, base, cookie, projectId, ownerId: owner }) => {
       const seeded = await seedCodedProject(client, {
-        projectId: project.id,
+        projectId,
         ownerId: owner,
         codes: CODES,
         documents: DOCUMENTS,
         textChars: TEXT_CHARS,
-        codingsOf: codingsOf(owner),
+        codingsOf: randomCodings({ perDocument: CODINGS / DOCUMENTS, codes: CODES, minLength: 20, maxLength: 150, authorId: owner }),
         batch: 500,
       });
       console.error(`cooccurrence: seeded ${seeded.codings} codings in ${fixed(seeded.seedSec, 1)} s`);
@@ -75,14 +53,14 @@ export const cooccurrenceBench: Bench = {
       const runs = envNumber("BENCH_COOCCURRENCE_RUNS", 10);
       const loadBefore = os.loadavg().map((v) => fixed(v, 2));
       const modes = [
-        { mode: "overlap" as const, query: "mode=overlap", params: [project.id] },
-        { mode: "proximity" as const, query: `mode=proximity&within=${WITHIN}`, params: [project.id, WITHIN] },
+        { mode: "overlap" as const, query: "mode=overlap", params: [projectId] },
+        { mode: "proximity" as const, query: `mode=proximity&within=${WITHIN}`, params: [projectId, WITHIN] },
       ];
       const results: Record<string, { api: Timing; sql: Timing; cells: number; pairs: number; bytes: number }> = {};
       for (const { mode, query, params } of modes) {
         const sql = await timeRuns(runs, 2, () => client.query<{ pairs: number }>(pairSql(mode), params));
         type Answer = { cells: { pairs: number }[] };
-        const api = await timeRuns(runs, 2, () => getJson<Answer>(base, cookie, `/api/v1/projects/${project.id}/cooccurrence?${query}`));
+        const api = await timeRuns(runs, 2, () => getJson<Answer>(base, cookie, `/api/v1/projects/${projectId}/cooccurrence?${query}`));
         const pairs = api.last.json.cells.reduce((s, c) => s + c.pairs, 0);
         const sqlPairs = sql.last.rows.reduce((s, r) => s + r.pairs, 0);
         if (pairs !== sqlPairs || api.last.json.cells.length !== sql.last.rows.length) {
@@ -114,10 +92,6 @@ export const cooccurrenceBench: Bench = {
         loadAverage: { before: loadBefore, after: loadAfter },
       };
       return { markdown, json };
-    } finally {
-      await client.end().catch(() => {});
-      await server?.service.stop();
-      await db.drop();
-    }
+    });
   },
 };

@@ -5,31 +5,18 @@
  * 20 ms) during each. Runs of each are sequential, on a freshly started server.
  */
 import os from "node:os";
-import pg from "pg";
 import { envNumber, type Bench } from "./lib/bench";
 import { rssKiB } from "./lib/collab-proc";
-import { seedCodedProject, type SeedCoding } from "./lib/coded-project";
-import { createBenchDatabase } from "./lib/pg";
+import { seedCodedProject, randomCodings } from "./lib/coded-project";
 import { scriptPid } from "./lib/server-cpu";
 import { median } from "./lib/stats";
+import { withBenchProject } from "./lib/bench-project";
 import { fixed, markdownTable } from "./lib/table";
-import { startThicket, type RunningServer } from "./lib/thicket";
-import { signupUser } from "./lib/thicket-api";
-import { getJson, postJson } from "./lib/timing";
 
 const DOCUMENTS = 1_000;
 const CODINGS = 100_000;
 const CODES = 100;
 const TEXT_CHARS = 10_000;
-
-function codingsOf(authorId: string) {
-  const perDocument = CODINGS / DOCUMENTS;
-  return (_index: number, text: string, rand: () => number): SeedCoding[] =>
-    Array.from({ length: perDocument }, () => {
-      const start = Math.floor(rand() * (text.length - 200));
-      return { code: Math.floor(CODES * rand() ** 2), start, end: start + 10 + Math.floor(rand() * 190), authorId };
-    });
-}
 
 /** Runs `fn` while sampling the process's RSS; answers its time, result and the peak seen (MiB). */
 async function measured<T>(pid: number, fn: () => Promise<T>) {
@@ -50,25 +37,16 @@ async function measured<T>(pid: number, fn: () => Promise<T>) {
 export const exchangeBench: Bench = {
   name: "exchange",
   description: `REFI-QDA export and import of ${DOCUMENTS.toLocaleString("en")} documents and ${CODINGS.toLocaleString("en")} codings: time and server RSS (Postgres)`,
-  async run({ serverRoot }) {
-    const db = await createBenchDatabase();
-    let server: RunningServer | null = null;
-    const client = new pg.Client({ connectionString: db.url });
-    try {
-      server = await startThicket(serverRoot, { DATABASE_URL: db.url, MAX_IMPORT_BYTES: String(1024 * 1_048_576) });
-      const base = server.baseUrl;
+  run({ serverRoot }) {
+    return withBenchProject(serverRoot, { name: "Exchange bench", env: { MAX_IMPORT_BYTES: String(1024 * 1_048_576) } }, async ({ server, client, base, cookie, projectId, ownerId: owner }) => {
       const pid = await scriptPid(server.service, "server/main.ts");
-      const cookie = await signupUser(base, "owner@example.com", "correct horse battery", "Owner");
-      const project = await postJson<{ id: string }>(base, cookie, "/api/v1/projects", { name: "Exchange bench" });
-      const owner = (await getJson<{ user: { id: string } }>(base, cookie, "/api/v1/me")).json.user.id;
-      await client.connect();
       const seeded = await seedCodedProject(client, {
-        projectId: project.id,
+        projectId,
         ownerId: owner,
         codes: CODES,
         documents: DOCUMENTS,
         textChars: TEXT_CHARS,
-        codingsOf: codingsOf(owner),
+        codingsOf: randomCodings({ perDocument: CODINGS / DOCUMENTS, codes: CODES, minLength: 10, maxLength: 200, authorId: owner }),
       });
       console.error(`exchange: seeded ${seeded.codings} codings in ${fixed(seeded.seedSec, 1)} s`);
 
@@ -78,7 +56,7 @@ export const exchangeBench: Bench = {
       for (let i = 0; i < runs; i++) {
         exports.push(
           await measured(pid, async () => {
-            const res = await fetch(`${base}/api/v1/projects/${project.id}/export.qdpx`, { headers: { cookie } });
+            const res = await fetch(`${base}/api/v1/projects/${projectId}/export.qdpx`, { headers: { cookie } });
             if (res.status !== 200) throw new Error(`export: ${res.status} ${(await res.text()).slice(0, 300)}`);
             return new Uint8Array(await res.arrayBuffer());
           }),
@@ -136,10 +114,6 @@ export const exchangeBench: Bench = {
         loadAverage: { before: loadBefore, after: loadAfter },
       };
       return { markdown, json };
-    } finally {
-      await client.end().catch(() => {});
-      await server?.service.stop();
-      await db.drop();
-    }
+    });
   },
 };

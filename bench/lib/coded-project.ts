@@ -121,3 +121,16 @@ export async function addMembers(client: pg.Client, projectId: string, userIds: 
     [userIds, projectId, role],
   );
 }
+
+/**
+ * `perDocument` codings by `authorId` at random places, `minLength` to `maxLength` characters
+ * long, the codes skewed towards the first ones (as real codebooks are).
+ */
+export function randomCodings(opts: { perDocument: number; codes: number; minLength: number; maxLength: number; authorId: string }) {
+  const { perDocument, codes, minLength, maxLength, authorId } = opts;
+  return (_index: number, text: string, rand: () => number): SeedCoding[] =>
+    Array.from({ length: perDocument }, () => {
+      const start = Math.floor(rand() * (text.length - maxLength));
+      return { code: Math.floor(codes * rand() ** 2), start, end: start + minLength + Math.floor(rand() * (maxLength - minLength)), authorId };
+    });
+}
