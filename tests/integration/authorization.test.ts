@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { projectRoles, type ProjectRole } from "../../db/roles";
 import { ApiClient, signedUpClient } from "../setup/api-client";
+import { authzProject, csv, intakeForm, type Ids } from "../setup/authz-project";
 import { startTestServer, type TestServer } from "../setup/test-server";
 
 /**
@@ -16,27 +17,6 @@ interface RouteCase {
   csv?: string;
   allowed: ProjectRole[];
 }
-interface Ids {
-  projectId: string;
-  targetUserId: string;
-  targetEmail: string;
-  documentId: string;
-  codeId: string;
-  otherCodeId: string;
-  codingId: string;
-  datasetId: string;
-  segmentId: string;
-  linkId: string;
-  formId: string;
-  submissionId: string;
-  ownerId: string;
-  findingId: string;
-  evidenceId: string;
-  acceptedFindingId: string;
-  coderId: string;
-  roundId: string;
-}
-
 const everyone = [...projectRoles];
 const readers: ProjectRole[] = ["owner", "researcher", "coder", "reviewer"];
 const editors: ProjectRole[] = ["owner", "researcher", "coder"];
@@ -45,13 +25,6 @@ const codebookEditors: ProjectRole[] = ["owner", "researcher"];
 const analysts: ProjectRole[] = ["owner", "researcher"];
 /** Findings: read and discussed by reviewers too; written by owners and researchers. */
 const findingReaders: ProjectRole[] = ["owner", "researcher", "reviewer"];
-const csv = "id,score\nk1,3\nk2,5\n";
-const intakeForm = {
-  title: "Stories",
-  consentText: "I agree.",
-  access: "public",
-  fields: [{ name: "story", label: "Story", type: "long_text" }],
-};
 let uniq = 0;
 const fresh = (label: string) => `${label} ${++uniq}`;
 const routes: RouteCase[] = [
@@ -107,6 +80,14 @@ const routes: RouteCase[] = [
     body: (i) => ({ intoId: i.otherCodeId }),
     allowed: codebookEditors,
   },
+  // Memos: read with the documents, written by those who may write memos; a memo is deleted
+  // by its author or an owner (memos:moderate), so the owner's memo is the owner's alone.
+  { method: "GET", path: (i) => `/api/v1/codes/${i.codeId}/memos`, allowed: readers },
+  { method: "POST", path: (i) => `/api/v1/codes/${i.codeId}/memos`, body: () => ({ body: "Note" }), allowed: editors },
+  { method: "GET", path: (i) => `/api/v1/documents/${i.documentId}/memos`, allowed: readers },
+  { method: "POST", path: (i) => `/api/v1/documents/${i.documentId}/memos`, body: () => ({ body: "Note" }), allowed: editors },
+  { method: "DELETE", path: (i) => `/api/v1/memos/${i.memoId}`, allowed: ["owner"] },
+  { method: "DELETE", path: (i) => `/api/v1/memos/${i.documentMemoId}`, allowed: ["owner"] },
   { method: "GET", path: (i) => `/api/v1/projects/${i.projectId}/datasets`, allowed: readers },
   {
     method: "POST",
@@ -159,6 +140,17 @@ const routes: RouteCase[] = [
   { method: "GET", path: (i) => `/api/v1/projects/${i.projectId}/matrix?format=xlsx`, allowed: readers },
   { method: "GET", path: (i) => `/api/v1/projects/${i.projectId}/frequencies?by=document`, allowed: readers },
   { method: "GET", path: (i) => `/api/v1/projects/${i.projectId}/frequencies?format=xlsx`, allowed: readers },
+  { method: "GET", path: (i) => `/api/v1/projects/${i.projectId}/cooccurrence`, allowed: readers },
+  {
+    method: "GET",
+    path: (i) => `/api/v1/projects/${i.projectId}/cooccurrence/passages?a=${i.codeId}&b=${i.otherCodeId}`,
+    allowed: readers,
+  },
+  {
+    method: "GET",
+    path: (i) => `/api/v1/projects/${i.projectId}/agreement?coders=${i.ownerId},${i.coderId}&unit=paragraph`,
+    allowed: readers,
+  },
   { method: "GET", path: (i) => `/api/v1/projects/${i.projectId}/cooccurrence?format=xlsx`, allowed: readers },
   // Search and auto-coding: reading needs documents:read, coding the hits codings:edit.
   { method: "GET", path: (i) => `/api/v1/projects/${i.projectId}/search?q=text`, allowed: readers },
@@ -229,83 +221,6 @@ beforeAll(async () => {
 });
 afterAll(() => server?.close());
 
-/** A fresh project per case, with one member of `role` and a second member to act upon. */
-async function setup(role: ProjectRole) {
-  const owner = await signedUpClient(server.url, "Owner");
-  const actor = role === "owner" ? owner : await signedUpClient(server.url, role);
-  const target = await signedUpClient(server.url, "Target");
-  const { body: project } = await owner.client.post("/api/v1/projects", { name: "Authz" });
-  if (role !== "owner") {
-    await owner.client.post(`/api/v1/projects/${project.id}/members`, { email: actor.user.email, role });
-  }
-  await owner.client.post(`/api/v1/projects/${project.id}/members`, { email: target.user.email, role: "contributor" });
-  // The POST case adds someone new: a user who exists but is not yet a member.
-  const outsider = await signedUpClient(server.url, "Outsider");
-  const { body: document } = await owner.client.post(`/api/v1/projects/${project.id}/documents`, {
-    title: "Doc",
-    kind: "interview",
-    text: "Some words to code.",
-  });
-  const { body: code } = await owner.client.post(`/api/v1/projects/${project.id}/codes`, { name: "A" });
-  const { body: otherCode } = await owner.client.post(`/api/v1/projects/${project.id}/codes`, { name: "B" });
-  const { body: coding } = await owner.client.post(`/api/v1/documents/${document.id}/codings`, {
-    codeId: code.id,
-    start: 0,
-    end: 4,
-  });
-  const dataset = await owner.client.request("POST", `/api/v1/projects/${project.id}/datasets?name=Customers&key=id`, undefined, {
-    raw: csv,
-    headers: { "content-type": "text/csv" },
-  });
-  const segment = await owner.client.post(`/api/v1/projects/${project.id}/segments`, {
-    datasetId: dataset.body.id,
-    name: "High",
-    filter: { all: [{ column: "score", op: "gt", value: 4 }] },
-  });
-  const link = await owner.client.post(`/api/v1/segments/${segment.body.id}/links`, { codeId: code.id, note: "why" });
-  const form = await owner.client.post(`/api/v1/projects/${project.id}/forms`, intakeForm);
-  const sent = await new ApiClient(server.url).post(`/api/v1/forms/${form.body.id}/submissions`, { consent: true, values: { story: "Once." } });
-  expect([dataset.status, segment.status, link.status, form.status, sent.status]).toEqual([201, 201, 201, 201, 201]);
-  const inbox = await owner.client.get(`/api/v1/projects/${project.id}/submissions`);
-  const finding = await owner.client.post(`/api/v1/projects/${project.id}/findings`, { title: "Draft finding" });
-  const evidence = await owner.client.post(`/api/v1/findings/${finding.body.id}/evidence`, { kind: "excerpt", codingId: coding.id });
-  const accepted = await owner.client.post(`/api/v1/projects/${project.id}/findings`, { title: "Accepted finding" });
-  await owner.client.post(`/api/v1/findings/${accepted.body.id}/evidence`, { kind: "code", codeId: code.id });
-  const review = await owner.client.post(`/api/v1/findings/${accepted.body.id}/transitions`, { to: "in_review", reviewerIds: [owner.user.id] });
-  const accept = await owner.client.post(`/api/v1/findings/${accepted.body.id}/transitions`, { to: "accepted" });
-  expect([finding.status, evidence.status, review.status, accept.status]).toEqual([201, 201, 200, 200]);
-  const coder = await signedUpClient(server.url, "Round coder");
-  await owner.client.post(`/api/v1/projects/${project.id}/members`, { email: coder.user.email, role: "coder" });
-  const roundDoc = await owner.client.post(`/api/v1/projects/${project.id}/documents`, { title: "In a round", kind: "interview", text: "Words." });
-  const round = await owner.client.post(`/api/v1/projects/${project.id}/rounds`, {
-    name: "Pilot",
-    coderIds: [owner.user.id, coder.user.id],
-    documentIds: [roundDoc.body.id],
-  });
-  expect(round.status).toBe(201);
-  const ids: Ids = {
-    projectId: project.id,
-    targetUserId: target.user.id,
-    targetEmail: outsider.user.email,
-    documentId: document.id,
-    codeId: code.id,
-    otherCodeId: otherCode.id,
-    codingId: coding.id,
-    datasetId: dataset.body.id,
-    segmentId: segment.body.id,
-    linkId: link.body.id,
-    formId: form.body.id,
-    submissionId: inbox.body.submissions[0].id,
-    ownerId: owner.user.id,
-    findingId: finding.body.id,
-    evidenceId: evidence.body.id,
-    acceptedFindingId: accepted.body.id,
-    coderId: coder.user.id,
-    roundId: round.body.id,
-  };
-  return { actor: actor.client, ids };
-}
-
 async function call(client: ApiClient, route: RouteCase, ids: Ids) {
   if (route.csv !== undefined) {
     return client.request(route.method, route.path(ids), undefined, {
@@ -316,9 +231,19 @@ async function call(client: ApiClient, route: RouteCase, ids: Ids) {
   return client.request(route.method, route.path(ids), route.body?.(ids));
 }
 
+/**
+ * A refused call changes nothing, so the refusals of every route share one project per role;
+ * a call that is let through gets a fresh project of its own (it may rename, delete, merge).
+ */
+const shared = new Map<ProjectRole, ReturnType<typeof authzProject>>();
+function sharedProject(role: ProjectRole) {
+  if (!shared.has(role)) shared.set(role, authzProject(server.url, role));
+  return shared.get(role)!;
+}
+
 describe.each(routes)("$method $path", (route) => {
   it("answers 401 without credentials and 404 to a non-member", async () => {
-    const { ids } = await setup("owner");
+    const { ids } = await sharedProject("owner");
     const anonymous = await call(new ApiClient(server.url), route, ids);
     expect(anonymous.status).toBe(401);
     expect(anonymous.body.error.code).toBe("unauthorized");
@@ -331,7 +256,7 @@ describe.each(routes)("$method $path", (route) => {
   it.each(projectRoles.map((role) => [role, route.allowed.includes(role)] as const))(
     "%s allowed: %s",
     async (role, allowed) => {
-      const { actor, ids } = await setup(role);
+      const { actor, ids } = allowed ? await authzProject(server.url, role) : await sharedProject(role);
       const res = await call(actor, route, ids);
       if (allowed) {
         expect(res.status).toBeLessThan(300);
