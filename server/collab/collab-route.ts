@@ -55,6 +55,15 @@ async function roomAccess(db: Database, room: string, auth: Auth): Promise<RoomA
   return { readOnly, textLocked: false };
 }
 
+/** The room a /collab/<room> path names; null if its %-escapes do not decode. */
+function roomName(url: URL): string | null {
+  try {
+    return decodeURIComponent(url.pathname.slice("/collab/".length));
+  } catch {
+    return null;
+  }
+}
+
 /**
  * /collab/<documentId>, /collab/codebook:<projectId> and a coding round's layers. The caller is already authenticated
  * (server/upgrade.ts); here they must be allowed to read the project's documents, or the
@@ -68,7 +77,8 @@ export function collabRoute(deps: {
   limits: ConnectionLimits;
 }): UpgradeRoute {
   return async (req, socket, head, auth, url) => {
-    const room = decodeURIComponent(url.pathname.slice("/collab/".length));
+    const room = roomName(url);
+    if (room === null) return refuseUpgrade(socket, 400, "Bad Request");
     const access = await roomAccess(deps.db, room, auth);
     if (!access) return refuseUpgrade(socket, 403, "Forbidden");
 

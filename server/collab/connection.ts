@@ -60,7 +60,7 @@ export function serveConnection(
       if (reply) peer.send(reply);
     } catch (err) {
       if (!(err instanceof MalformedMessage)) throw err;
-      ws.close(CLOSE_MALFORMED, "malformed message");
+      ws.close(err.close.code, err.close.reason);
     }
   };
 

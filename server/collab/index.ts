@@ -9,6 +9,7 @@ import { SERVER_ORIGIN } from "./shared-doc";
 import { collabRoute } from "./collab-route";
 import { CLOSE_RECONNECT, CLOSE_REVOKED, type ConnectionLimits } from "./connection";
 import { DocManager, type DocManagerOptions } from "./doc-manager";
+import { projectableCodings } from "./projectable";
 
 export type CollabOptions = DocManagerOptions & ConnectionLimits & { maxMessageBytes: number };
 
@@ -51,6 +52,9 @@ export function createCollabServer(db: Database, opts: CollabOptions = defaultCo
     },
     refreshCodebook: (projectId) => manager.refreshCodebook(projectId),
     flush: () => manager.flush(),
+    async setAside(documentId) {
+      return (await projectableCodings(db, documentId, await manager.get(documentId))).setAside;
+    },
     async membershipChanged(projectId, userId, change) {
       const loaded = manager.loadedNames().filter((n) => !projectIdOfCodebookRoom(n) && !parseRoundRoom(n));
       const rows = loaded.length

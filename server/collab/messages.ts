@@ -3,6 +3,11 @@ import * as encoding from "lib0/encoding";
 import * as awarenessProtocol from "y-protocols/awareness";
 import * as syncProtocol from "y-protocols/sync";
 import * as Y from "yjs";
+import { MAX_DOCUMENT_CHARS } from "../../app/lib/validation/schemas";
+import { filterOwnAwareness } from "./awareness-guard";
+import { guardCodings } from "./coding-guard";
+import type { Peer, SharedDoc } from "./shared-doc";
+import { textLengthBound } from "./size-guard";
 import { changesText } from "./text-lock";
 
 /** y-websocket's message types (the stock WebsocketProvider speaks exactly these). */
@@ -31,18 +36,51 @@ export function encodeAwareness(awareness: awarenessProtocol.Awareness, clients:
   return encoding.toUint8Array(encoder);
 }
 
-export class MalformedMessage extends Error {}
+/** Close code for an update that would take the text past MAX_DOCUMENT_CHARS (no retry: 44xx). */
+export const CLOSE_TOO_LARGE = 4413;
+
+/** A message the server will not take; its socket is closed with `close`. */
+export class MalformedMessage extends Error {
+  constructor(
+    message: string,
+    readonly close: { code: number; reason: string } = { code: 1003, reason: "malformed message" },
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * Applies a peer's update in one transaction with the server's own corrections (its codings
+ * normalised), so the update that is logged and broadcast is the corrected one.
+ */
+function applyPeerUpdate(doc: SharedDoc, update: Uint8Array, origin: Peer, textLocked: boolean) {
+  const writer = origin.userId;
+  if (!writer) throw new MalformedMessage("an update from a peer nobody signed in as");
+  // Decoding the whole update (to bound it) also validates it before any of it is applied.
+  if (textLengthBound(doc, update) > MAX_DOCUMENT_CHARS) {
+    const limit = MAX_DOCUMENT_CHARS.toLocaleString("en-GB");
+    throw new MalformedMessage("too large", { code: CLOSE_TOO_LARGE, reason: `a document holds at most ${limit} characters` });
+  }
+  if (textLocked && changesText(doc, update)) throw new MalformedMessage("the text is fixed during a coding round");
+  // A local transaction: the server's own corrections in it are not mistaken for another
+  // client using the server's client id.
+  doc.transact((transaction) => {
+    Y.applyUpdate(doc, update, origin);
+    guardCodings(doc, transaction, writer);
+  }, origin);
+}
 
 /**
  * Handles one incoming message for a doc and returns the reply, if any. Document updates
  * from a read-only peer are dropped (their sync requests and presence are still served).
- * Anything that does not parse throws MalformedMessage, before touching the doc.
+ * Anything that does not parse throws MalformedMessage, before touching the doc; so does an
+ * update that would make the text longer than a document may be.
  */
 export function handleMessage(
-  doc: Y.Doc,
+  doc: SharedDoc,
   awareness: awarenessProtocol.Awareness,
   message: Uint8Array,
-  origin: unknown,
+  origin: Peer,
   readOnly: boolean,
   textLocked = false,
 ): Uint8Array | null {
@@ -62,13 +100,12 @@ export function handleMessage(
       }
       const update = decoding.readVarUint8Array(decoder);
       if (readOnly) return null;
-      Y.decodeUpdate(update); // validates the whole update before any of it is applied
-      if (textLocked && changesText(doc, update)) throw new MalformedMessage("the text is fixed during a coding round");
-      Y.applyUpdate(doc, update, origin);
+      applyPeerUpdate(doc, update, origin, textLocked);
       return null;
     }
     if (type === MESSAGE_AWARENESS) {
-      awarenessProtocol.applyAwarenessUpdate(awareness, decoding.readVarUint8Array(decoder), origin);
+      const own = filterOwnAwareness(doc, origin, decoding.readVarUint8Array(decoder));
+      if (own) awarenessProtocol.applyAwarenessUpdate(awareness, own, origin);
       return null;
     }
     if (type === MESSAGE_QUERY_AWARENESS) {

@@ -1,8 +1,9 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type * as Y from "yjs";
-import { isCodingEntry, resolveEntry, codingsOf, textOf, type ResolvedCoding } from "../../app/lib/collab/doc-model";
+import { textOf } from "../../app/lib/collab/doc-model";
 import type { Database } from "../../db/client";
-import { codes, codings, documents } from "../../db/schema";
+import { codings, documents } from "../../db/schema";
+import { projectableCodings, reportSetAside, storable } from "./projectable";
 
 /**
  * Keeps the relational projection of one document (its text, and its codings with absolute
@@ -44,29 +45,15 @@ export class DocumentProjection {
     );
   }
 
+  /** Ids of the entries the last run set aside (see projectableCodings), so each is logged once. */
+  setAside = new Set<string>();
+
   async write(doc: Y.Doc): Promise<void> {
     const text = textOf(doc).toString();
-    const resolved: ResolvedCoding[] = [];
-    codingsOf(doc).forEach((entry, id) => {
-      if (isCodingEntry(entry)) resolved.push(resolveEntry(doc, id, entry, text));
-    });
-    const [project] = await this.db
-      .select({ projectId: documents.projectId })
-      .from(documents)
-      .where(eq(documents.id, this.documentId));
-    if (!project) return; // the document was deleted meanwhile
-    const codeIds = resolved.length
-      ? new Set(
-          (
-            await this.db
-              .select({ id: codes.id })
-              .from(codes)
-              .where(and(eq(codes.projectId, project.projectId), inArray(codes.id, [...new Set(resolved.map((c) => c.codeId))])))
-          ).map((c) => c.id),
-        )
-      : new Set<string>();
-    // A coding of a code that is not (or no longer) in this project's codebook is not projected.
-    const valid = resolved.filter((c) => codeIds.has(c.codeId));
+    const found = await projectableCodings(this.db, this.documentId, doc, text);
+    if (!found.projectId) return; // the document was deleted meanwhile
+    this.setAside = reportSetAside(this.documentId, this.setAside, found.setAside);
+    const valid = found.codings;
     const next = new Map(valid.map((c) => [c.id, JSON.stringify(c)]));
     const changed = valid.filter((c) => this.written.get(c.id) !== next.get(c.id));
     const removed = [...this.written.keys()].filter((id) => !next.has(id));
@@ -76,7 +63,7 @@ export class DocumentProjection {
 
     await this.db.transaction(async (tx) => {
       if (textChanged) {
-        await tx.update(documents).set({ text, updatedAt: sql`now()` }).where(eq(documents.id, this.documentId));
+        await tx.update(documents).set({ text: storable(text), updatedAt: sql`now()` }).where(eq(documents.id, this.documentId));
       }
       if (removed.length > 0) {
         await tx.delete(codings).where(and(eq(codings.documentId, this.documentId), inArray(codings.id, removed)));
@@ -88,9 +75,9 @@ export class DocumentProjection {
           codeId: c.codeId,
           start: c.start,
           end: c.end,
-          quote: c.quote,
+          quote: storable(c.quote),
           authorId: c.authorId,
-          memo: c.memo,
+          memo: storable(c.memo),
           orphaned: c.orphaned,
           createdAt: new Date(c.createdAt),
         }));

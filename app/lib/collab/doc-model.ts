@@ -1,22 +1,16 @@
 import * as Y from "yjs";
 import { fromBase64, toBase64 } from "lib0/buffer";
+import { codingEntrySchema, parseCodingEntry, type CodingEntry } from "./coding-entry";
+
+export type { CodingEntry } from "./coding-entry";
 
 /**
  * The shape of a document's Y.Doc, shared by the server, the API and the browser editor:
  *   text:    Y.Text, the document's text
  *   codings: Y.Map of coding id → CodingEntry
  * A coding's ends are Y.RelativePositions, so concurrent typing before, inside or after it
- * moves the highlight with its words.
+ * moves the highlight with its words. An entry's shape is checked by codingEntrySchema.
  */
-export interface CodingEntry {
-  codeId: string;
-  /** base64 of Y.encodeRelativePosition */
-  start: string;
-  end: string;
-  authorId: string;
-  createdAt: string;
-  memo: string;
-}
 
 export interface ResolvedCoding {
   id: string;
@@ -68,10 +62,14 @@ export function anchorRange(doc: Y.Doc, start: number, end: number): { start: st
   };
 }
 
-/** An anchor that does not decode (a malformed entry written by some client) resolves to null. */
+/**
+ * An anchor that does not decode, or that points anywhere but into the text (a malformed entry
+ * written by some client), resolves to null.
+ */
 function absolute(doc: Y.Doc, b64: string): Y.AbsolutePosition | null {
   try {
-    return Y.createAbsolutePositionFromRelativePosition(decode(b64), doc);
+    const abs = Y.createAbsolutePositionFromRelativePosition(decode(b64), doc);
+    return abs && abs.type === textOf(doc) ? abs : null;
   } catch {
     return null;
   }
@@ -118,27 +116,21 @@ export function addCoding(
   id: string,
   coding: { codeId: string; start: number; end: number; authorId: string; memo?: string; createdAt?: Date },
 ): CodingEntry {
-  const entry: CodingEntry = {
+  // The same check every websocket write goes through (server/collab/coding-guard.ts).
+  const entry: CodingEntry = codingEntrySchema.parse({
     codeId: coding.codeId,
     ...anchorRange(doc, coding.start, coding.end),
     authorId: coding.authorId,
     createdAt: (coding.createdAt ?? new Date()).toISOString(),
     memo: coding.memo ?? "",
-  };
+  });
   codingsOf(doc).set(id, entry);
   return entry;
 }
 
+/** Whether a value in the codings map is a well-formed coding (see codingEntrySchema). */
 export function isCodingEntry(value: unknown): value is CodingEntry {
-  if (!value || typeof value !== "object") return false;
-  const v = value as Record<string, unknown>;
-  return (
-    typeof v.codeId === "string" &&
-    typeof v.start === "string" &&
-    typeof v.end === "string" &&
-    typeof v.authorId === "string" &&
-    typeof v.createdAt === "string"
-  );
+  return parseCodingEntry(value) !== null;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -20,6 +20,11 @@ export interface CollabService {
   /** Writes every pending update and projection now. */
   flush(): Promise<void>;
   /**
+   * The entries of a document's codings the projection leaves out (not well-formed, or of a
+   * code not in the project), and why: they are in the live doc but in no export or figure.
+   */
+  setAside(documentId: string): Promise<{ id: string; reason: "malformed" | "unknown_code" }[]>;
+  /**
    * Applies a membership change to open connections: a removed member is disconnected for
    * good, a member whose role changed reconnects with the new rights.
    */
