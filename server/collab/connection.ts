@@ -1,6 +1,6 @@
 import type WebSocket from "ws";
 import { encodeAwareness, encodeSyncStep1, handleMessage, MalformedMessage } from "./messages";
-import type { Peer, SharedDoc } from "./shared-doc";
+import type { Credential, Peer, SharedDoc } from "./shared-doc";
 
 export interface ConnectionLimits {
   /** A peer whose unsent backlog passes this many bytes is closed, not buffered further. */
@@ -11,13 +11,15 @@ export interface ConnectionLimits {
 
 /**
  * Close codes: 1003 unsupported data (malformed), 1013 try again later (too slow), 4404 the
- * document was deleted, 4403 access revoked, 1012 reconnect (role changed).
+ * document was deleted, 4403 access revoked, 4401 signed out, 1012 reconnect (role changed).
  */
 export const CLOSE_MALFORMED = 1003;
 export const CLOSE_SLOW = 1013;
 export const CLOSE_GONE = 4404;
 /** Removed from the project: the stock client does not retry 44xx codes. */
 export const CLOSE_REVOKED = 4403;
+/** The session or access token the socket was opened with ended (logout, revoked, expired). */
+export const CLOSE_SIGNED_OUT = 4401;
 /** Role changed: the client reconnects and gets its new rights (e.g. read-only). */
 export const CLOSE_RECONNECT = 1012;
 
@@ -35,12 +37,15 @@ export function serveConnection(
     limits: ConnectionLimits;
     early: Uint8Array[];
     userId?: string;
+    /** The sign-in the socket was opened with: when it ends, the socket is closed. */
+    credential?: Credential;
     onClose?: () => void;
   },
 ) {
   let alive = true;
   const peer: Peer = {
     userId: opts.userId,
+    credential: opts.credential,
     send(message) {
       if (ws.readyState !== ws.OPEN) return;
       if (ws.bufferedAmount > opts.limits.maxBufferedBytes) {
@@ -57,7 +62,8 @@ export function serveConnection(
   const onMessage = (data: Uint8Array) => {
     try {
       const reply = handleMessage(doc, doc.awareness, data, peer, opts.readOnly, opts.textLocked);
-      if (reply) peer.send(reply);
+      // A sync reply shows the doc's state: like a broadcast, it waits for the log.
+      if (reply) doc.afterLogged(() => peer.send(reply));
     } catch (err) {
       if (!(err instanceof MalformedMessage)) throw err;
       ws.close(err.close.code, err.close.reason);

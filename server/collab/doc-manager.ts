@@ -5,11 +5,12 @@ import { CLOSE_GONE } from "./connection";
 import { parseRoundRoom } from "../../app/lib/rounds/room";
 import { DocumentProjection } from "./projection";
 import { RoundProjection } from "./round-projection";
-import { SERVER_ORIGIN, SharedDoc } from "./shared-doc";
+import { SERVER_ORIGIN, SharedDoc, type Peer } from "./shared-doc";
+import { DocWriter } from "./doc-writer";
 import { UpdateLog } from "./update-log";
 
 export interface DocManagerOptions {
-  /** How long pending updates and projections may wait before being written (≤ 1 s). */
+  /** How often projections and idle docs are looked at (log writes do not wait for it). */
   flushIntervalMs: number;
   /** A doc nobody is connected to is unloaded after this long. */
   idleUnloadMs: number;
@@ -21,40 +22,35 @@ export interface DocManagerOptions {
    * reads and writes, shutdown) project at once.
    */
   projectionIntervalMs: number;
+  /** First wait before a failed log insert is retried (it backs off to 5 s). */
+  logRetryMs?: number;
 }
 
 interface Entry {
   doc: SharedDoc;
-  /** Documents only: the codebook mirror is rebuilt from the codes table, never logged. */
-  persisted?: {
-    pending: Uint8Array[];
-    /** A document's projection, or a round layer's (`round:<round>:<coder>:<document>`). */
-    projection: { write(doc: SharedDoc): Promise<void> };
-    dirty: boolean;
-    logged: number;
-    projectedAt: number;
-  };
+  /** Documents and round layers; the codebook mirror is rebuilt from the codes table, never logged. */
+  writer?: DocWriter;
 }
 
 /**
  * The live docs of this process. A document is loaded from Postgres (snapshot + update log)
- * before anyone syncs with it; its updates are logged and projected in batches at most
- * `flushIntervalMs` behind; it is unloaded once idle. A project's codebook doc is a read-only
- * mirror of the codes table.
+ * before anyone syncs with it; each update is logged as soon as possible (group commit, see
+ * DocWriter) and shown to other peers only once logged; projections follow within
+ * `projectionIntervalMs`; an idle doc is unloaded once everything is written. A project's
+ * codebook doc is a read-only mirror of the codes table.
  */
 export class DocManager {
   private readonly entries = new Map<string, Entry>();
   private readonly loading = new Map<string, Promise<Entry>>();
   private readonly log: UpdateLog;
-  private flushing: Promise<void> = Promise.resolve();
   private readonly timer: NodeJS.Timeout;
 
   constructor(
     private readonly db: Database,
     private readonly opts: DocManagerOptions,
   ) {
-    this.log = new UpdateLog(db, opts.compactAfter);
-    this.timer = setInterval(() => void this.tick(), opts.flushIntervalMs);
+    this.log = new UpdateLog(db);
+    this.timer = setInterval(() => this.tick(), opts.flushIntervalMs);
     this.timer.unref();
   }
 
@@ -89,12 +85,11 @@ export class DocManager {
     const logged = await this.log.load(name, doc, SERVER_ORIGIN);
     const layer = parseRoundRoom(name);
     const projection = layer ? new RoundProjection(this.db, layer) : new DocumentProjection(this.db, name);
-    const entry: Entry = { doc, persisted: { pending: [], projection, dirty: true, logged, projectedAt: 0 } };
-    // Attached after loading, so what was loaded is not logged again.
-    doc.on("update", (update: Uint8Array) => {
-      entry.persisted!.pending.push(update);
-      entry.persisted!.dirty = true;
+    const writer = new DocWriter(name, doc, this.log, projection, logged, {
+      compactAfter: this.opts.compactAfter,
+      retryMs: this.opts.logRetryMs ?? 100,
     });
+    const entry: Entry = { doc, writer };
     this.entries.set(name, entry);
     return entry;
   }
@@ -105,9 +100,16 @@ export class DocManager {
     if (entry) await mirrorCodebook(this.db, projectId, entry.doc);
   }
 
-  /** Writes every pending update and projection now (API reads, shutdown, tests). */
-  flush(): Promise<void> {
-    return this.enqueueWrite(true);
+  /**
+   * Writes every pending update and projection now (API reads, shutdown, tests). Each doc is
+   * written on its own: one document's failure is reported and does not stop the others.
+   */
+  async flush(): Promise<void> {
+    await Promise.all(
+      [...this.entries].map(([name, entry]) =>
+        entry.writer?.flush().catch((err: unknown) => console.error(`collab: could not write ${name}`, err)),
+      ),
+    );
   }
 
   /**
@@ -115,68 +117,23 @@ export class DocManager {
    * neither its log nor its snapshot holds anything the live doc no longer has. Unlike the
    * batched writes, a failure reaches the caller: the API must not report stored text as gone.
    */
-  compactNow(name: string): Promise<void> {
-    const run = this.flushing.then(async () => {
-      const entry = this.entries.get(name);
-      if (!entry?.persisted) return;
-      // Written first: a pending update (the text, typed a moment ago) logged after the
-      // compaction would bring the text back into the log.
-      await this.writeEntry(name, entry, true);
-      await this.log.compactAll(name, entry.doc);
-      entry.persisted.logged = 0;
-    });
-    this.flushing = run.catch(() => {});
-    return run;
+  async compactNow(name: string): Promise<void> {
+    await this.entries.get(name)?.writer?.compactNow();
   }
 
-  private enqueueWrite(projectNow: boolean): Promise<void> {
-    this.flushing = this.flushing.then(() => this.writeAll(projectNow)).catch((err) => {
-      console.error("collab: flush failed", err);
-    });
-    return this.flushing;
-  }
-
-  private async writeAll(projectNow: boolean): Promise<void> {
-    for (const [name, entry] of this.entries) {
-      try {
-        await this.writeEntry(name, entry, projectNow);
-      } catch (err) {
-        // One document's failure does not stop the others from being written.
-        console.error(`collab: could not write ${name}`, err);
-      }
-    }
-  }
-
-  private async writeEntry(name: string, entry: Entry, projectNow: boolean): Promise<void> {
-    const p = entry.persisted;
-    if (!p) return;
-    if (p.pending.length > 0) {
-      // Taken off the queue only once logged: a failed write is retried on the next flush.
-      const count = p.pending.length;
-      p.logged = await this.log.append(name, p.pending.slice(0, count), entry.doc, p.logged);
-      p.pending.splice(0, count);
-    }
-    if (p.dirty && (projectNow || Date.now() - p.projectedAt >= this.opts.projectionIntervalMs)) {
-      p.dirty = false;
-      p.projectedAt = Date.now();
-      await p.projection.write(entry.doc).catch((err: unknown) => {
-        p.dirty = true;
-        throw err;
-      });
-    }
-  }
-
-  private async tick(): Promise<void> {
-    await this.enqueueWrite(false);
+  private tick(): void {
     const now = Date.now();
     for (const [name, entry] of this.entries) {
+      entry.writer?.projectIfDue(this.opts.projectionIntervalMs);
       const idle = entry.doc.peers.size === 0 && now - entry.doc.lastActive > this.opts.idleUnloadMs;
-      const clean = !entry.persisted || (entry.persisted.pending.length === 0 && !entry.persisted.dirty);
-      if (idle && clean) {
-        this.entries.delete(name);
-        entry.doc.destroy();
-      }
+      if (idle && (!entry.writer || entry.writer.idle)) this.unload(name, entry);
     }
+  }
+
+  private unload(name: string, entry: Entry): void {
+    this.entries.delete(name);
+    entry.writer?.close();
+    entry.doc.destroy();
   }
 
   /**
@@ -194,12 +151,20 @@ export class DocManager {
     return [...this.entries.keys()];
   }
 
+  /** Every connection to every loaded doc. */
+  *allPeers(): Iterable<Peer> {
+    for (const entry of this.entries.values()) yield* entry.doc.peers.keys();
+  }
+
   /** Forgets a deleted document (or a closed round's layer): disconnects its peers, drops it, erases its log. */
   async forget(name: string, reason = "the document was deleted"): Promise<void> {
     const entry = this.entries.get(name);
     this.entries.delete(name);
     for (const peer of entry?.doc.peers.keys() ?? []) peer.close(CLOSE_GONE, reason);
+    entry?.writer?.close();
     entry?.doc.destroy();
+    // A write in flight would otherwise land after the erase.
+    await entry?.writer?.settled();
     await this.log.erase(name);
     if (parseRoundRoom(name) || projectIdOfCodebookRoom(name)) return;
     // A deleted (or withdrawn) document's coding-round layers hold copies of its text.
@@ -212,7 +177,6 @@ export class DocManager {
   async close(): Promise<void> {
     clearInterval(this.timer);
     await this.flush();
-    for (const entry of this.entries.values()) entry.doc.destroy();
-    this.entries.clear();
+    for (const [name, entry] of this.entries) this.unload(name, entry);
   }
 }

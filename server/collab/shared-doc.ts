@@ -2,6 +2,9 @@ import * as awarenessProtocol from "y-protocols/awareness";
 import * as Y from "yjs";
 import { encodeAwareness, encodeUpdate } from "./messages";
 
+/** Which sign-in a connection was opened with, so it can be closed when that sign-in ends. */
+export type Credential = { kind: "session"; id: string } | { kind: "token"; id: string };
+
 /** What a SharedDoc needs from a connection: somewhere to send bytes. */
 export interface Peer {
   send(message: Uint8Array): void;
@@ -9,6 +12,8 @@ export interface Peer {
   close(code: number, reason: string): void;
   /** Whose connection this is, so membership changes can reach it. */
   readonly userId?: string;
+  /** The session or access token it authenticated with (absent for in-process peers). */
+  readonly credential?: Credential;
 }
 
 /** Origin of changes the server makes itself (API writes, loading, codebook mirroring). */
@@ -18,12 +23,23 @@ export const SERVER_ORIGIN = Symbol("thicket-server");
  * One live document in memory with its connected peers. Every update is broadcast to every
  * peer (including the one that sent it, as the reference server does) and to the listeners
  * that persist and project it.
+ *
+ * A logged doc (`holdUntilLogged`) is a group commit: an update is applied at once, but sent to
+ * peers only after `markLogged` says the update log holds it, so no peer ever sees an edit a
+ * crash could lose. Only the sender can hold an unlogged edit, and its client sends it again
+ * when it reconnects. The codebook mirror, rebuilt from the codes table, is never held.
  */
 export class SharedDoc extends Y.Doc {
   readonly awareness: awarenessProtocol.Awareness;
   /** Each peer with the awareness client ids it controls, removed when it leaves. */
   readonly peers = new Map<Peer, Set<number>>();
   lastActive = Date.now();
+  holdUntilLogged = false;
+  /** How many updates were applied, and how many of them are in the update log. */
+  private applied = 0;
+  private logged = 0;
+  /** Sends waiting for the log, in the order they were made, each with the update it needs. */
+  private held: Array<{ seq: number; run: () => void }> = [];
 
   constructor(readonly name: string) {
     super({ gc: true });
@@ -31,8 +47,11 @@ export class SharedDoc extends Y.Doc {
     this.awareness.setLocalState(null);
     this.on("update", (update: Uint8Array) => {
       this.lastActive = Date.now();
+      this.applied++;
       const message = encodeUpdate(update);
-      for (const peer of this.peers.keys()) peer.send(message);
+      this.afterLogged(() => {
+        for (const peer of this.peers.keys()) peer.send(message);
+      });
     });
     this.awareness.on(
       "update",
@@ -47,6 +66,31 @@ export class SharedDoc extends Y.Doc {
         for (const peer of this.peers.keys()) peer.send(message);
       },
     );
+  }
+
+  /** The number of the newest applied update (what a batch taken now reaches). */
+  get appliedSeq(): number {
+    return this.applied;
+  }
+
+  /** Whether every applied update is in the log. */
+  get allLogged(): boolean {
+    return this.logged >= this.applied;
+  }
+
+  /**
+   * Runs `send` once every update applied so far is logged: at once when nothing is waiting.
+   * Anything that shows the doc's state to a peer (a broadcast, a sync reply) goes through here.
+   */
+  afterLogged(send: () => void): void {
+    if (!this.holdUntilLogged || this.allLogged) send();
+    else this.held.push({ seq: this.applied, run: send });
+  }
+
+  /** The log now holds every update up to `seq`: release what waited for them, in order. */
+  markLogged(seq: number): void {
+    this.logged = Math.max(this.logged, seq);
+    while (this.held.length > 0 && this.held[0]!.seq <= this.logged) this.held.shift()!.run();
   }
 
   addPeer(peer: Peer) {

@@ -8,10 +8,7 @@ import { docSnapshots, docUpdates } from "../../db/schema";
  * once it grows. Loading applies the snapshot and every update logged after it.
  */
 export class UpdateLog {
-  constructor(
-    private readonly db: Database,
-    private readonly compactAfter: number,
-  ) {}
+  constructor(private readonly db: Database) {}
 
   /** Applies the stored state to `doc`; returns how many log rows follow the snapshot. */
   async load(docName: string, doc: Y.Doc, origin: unknown): Promise<number> {
@@ -32,19 +29,13 @@ export class UpdateLog {
     return updates.length;
   }
 
-  /**
-   * Appends updates as one merged row. `logged` is how many rows the doc has after its
-   * snapshot; when it reaches the threshold the log is compacted and 0 is returned.
-   */
-  async append(docName: string, updates: Uint8Array[], doc: Y.Doc, logged: number): Promise<number> {
-    if (updates.length === 0) return logged;
+  /** Appends updates as one merged row and returns its id (compaction is the caller's call). */
+  async append(docName: string, updates: Uint8Array[]): Promise<number> {
     const [row] = await this.db
       .insert(docUpdates)
       .values({ docName, update: Y.mergeUpdates(updates) })
       .returning({ id: docUpdates.id });
-    if (logged + 1 < this.compactAfter) return logged + 1;
-    await this.compact(docName, doc, row!.id);
-    return 0;
+    return row!.id;
   }
 
   /**
@@ -68,7 +59,7 @@ export class UpdateLog {
   /**
    * Compacts the whole log now, however short: the snapshot becomes the doc's current state and
    * every logged row goes. With gc on, deleted text is not in that state, so afterwards it is
-   * nowhere in storage (a redaction). Appends run one at a time (DocManager's write queue), so
+   * nowhere in storage (a redaction). A doc's writes run one at a time (its DocWriter's queue), so
    * no row can slip in between reading the newest id and deleting up to it.
    */
   async compactAll(docName: string, doc: Y.Doc): Promise<void> {
