@@ -8,6 +8,7 @@
  */
 import type { Readable } from "node:stream";
 import yauzl, { type Entry, type ZipFile } from "yauzl";
+import { formatBytes } from "../import/formats";
 
 export interface UnzipLimits {
   /** Entries (files and folders) in the directory. */
@@ -52,8 +53,6 @@ export interface UnzipOptions {
   keep?: (name: string) => boolean;
 }
 
-const megabytes = (bytes: number) => `${Math.round(bytes / (1024 * 1024)).toLocaleString("en-GB")} MB`;
-
 /** yauzl's own refusals of a name that would point outside the archive. */
 const UNSAFE_NAME = /^(absolute path|invalid relative path|invalid characters in fileName): (.*)$/s;
 
@@ -88,10 +87,10 @@ export async function unzipBounded(bytes: Uint8Array, opts: UnzipOptions): Promi
   const check = (entry: Entry, inflated: number) => {
     const name = entry.fileName;
     if (inflated > limits.maxEntryBytes) {
-      return refuse("entry_too_large", `holds “${name}”, which unpacks to more than ${megabytes(limits.maxEntryBytes)}; at most ${megabytes(limits.maxEntryBytes)} per file is accepted.`);
+      return refuse("entry_too_large", `holds “${name}”, which unpacks to more than ${formatBytes(limits.maxEntryBytes)}; at most ${formatBytes(limits.maxEntryBytes)} per file is accepted.`);
     }
     if (total + inflated > limits.maxTotalBytes) {
-      return refuse("total_too_large", `unpacks to more than ${megabytes(limits.maxTotalBytes)}, the most accepted.`);
+      return refuse("total_too_large", `unpacks to more than ${formatBytes(limits.maxTotalBytes)}, the most accepted.`);
     }
     if (inflated > RATIO_FLOOR && inflated > limits.maxRatio * Math.max(entry.compressedSize, 1)) {
       return refuse("ratio", `holds “${name}”, which unpacks to more than ${limits.maxRatio} times its packed size, as only a zip bomb does; it was not unpacked.`);
