@@ -1,6 +1,6 @@
 import { strToU8, zipSync } from "fflate";
 import { describe, expect, it } from "vitest";
-import { unzipBounded, ZipRefused, type UnzipLimits } from "~/lib/zip/bounded-unzip.server";
+import { unzipBounded, type UnzipLimits, type ZipRefused } from "~/lib/zip/bounded-unzip.server";
 import { craftZip, storedEntry, zerosEntry } from "../setup/crafted-zip";
 
 const roomy: UnzipLimits = { maxEntries: 100, maxEntryBytes: 64 << 20, maxTotalBytes: 128 << 20, maxRatio: 100 };
