@@ -1,6 +1,6 @@
 import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
-import { docxToText } from "~/lib/import/docx.server";
+import { DOCX_LIMITS, docxToText } from "~/lib/import/docx.server";
 import { extractText } from "~/lib/import/extract.server";
 import { ImportError } from "~/lib/import/import-error.server";
 
@@ -58,6 +58,46 @@ describe("Word .docx", () => {
     await expect(docxToText(await docx([], { withDocument: false }))).rejects.toThrow(ImportError);
     await expect(docxToText(new Uint8Array())).rejects.toThrow("The file is empty.");
     await expect(docxToText(await docx(["", "  "]))).rejects.toThrow("The Word document holds no text.");
+  });
+});
+
+describe("Word .docx off the main thread", () => {
+  /** The longest the event loop went without running a 5 ms timer while `work` ran. */
+  async function longestStall(work: Promise<unknown>): Promise<number> {
+    let last = performance.now();
+    let longest = 0;
+    const timer = setInterval(() => {
+      const now = performance.now();
+      longest = Math.max(longest, now - last);
+      last = now;
+    }, 5);
+    try {
+      await work.catch(() => undefined);
+    } finally {
+      clearInterval(timer);
+    }
+    return longest;
+  }
+
+  it("converts a long document while the event loop keeps running", async () => {
+    const file = await docx(Array.from({ length: 60_000 }, (_, i) => `Paragraph ${i} of a long interview transcript.`));
+    let text = "";
+    const stall = await longestStall(docxToText(file).then((t) => (text = t)));
+    expect(text.split("\n\n")).toHaveLength(60_000);
+    expect(stall).toBeLessThan(500);
+  }, 60_000);
+
+  it("ends a conversion that outlasts its deadline, and says the file is too complex", async () => {
+    const file = await docx(Array.from({ length: 20_000 }, (_, i) => `Paragraph ${i}.`));
+    const failure = await docxToText(file, { unzip: DOCX_LIMITS, mammoth: { heapMb: 512, timeoutMs: 1 } }).catch((err: ImportError) => err);
+    expect(failure).toBeInstanceOf(ImportError);
+    expect(failure).toMatchObject({ tooLarge: true, message: "This .docx file is too complex to read (it needed more than 0.001 seconds). Save it as plain text, or paste the text." });
+  });
+
+  it("refuses a document part over the unpacked limit before converting it", async () => {
+    const file = await docx(["x".repeat(4096)]);
+    const failure = await docxToText(file, { unzip: { ...DOCX_LIMITS, maxEntryBytes: 1024 }, mammoth: { heapMb: 512, timeoutMs: 30_000 } }).catch((err: ImportError) => err);
+    expect(failure).toMatchObject({ tooLarge: true, message: expect.stringMatching(/^This \.docx file holds “word\/document\.xml”, which unpacks to more than 1 KB; at most 1 KB per file is accepted\. /) });
   });
 });
 

@@ -51,8 +51,14 @@ export interface LoadedTable extends TableShape {
 
 export const newTableName = () => `d_${randomBytes(8).toString("hex")}`;
 
-/** What the header row says, checked: names must be non-empty and unique. */
+/** Columns a dataset may have: well under Postgres's 1,600 per table (ADR 0122). */
+export const MAX_COLUMNS = 1000;
+
+/** What the header row says, checked: at most MAX_COLUMNS names, non-empty and unique. */
 export function checkHeader(header: string[]) {
+  if (header.length > MAX_COLUMNS) {
+    throw new HttpError(400, "too_many_columns", `The header row has ${header.length.toLocaleString("en-GB")} columns; a dataset holds at most ${MAX_COLUMNS.toLocaleString("en-GB")}.`);
+  }
   const { empty, duplicates } = headerProblems(header);
   if (empty.length > 0) {
     throw invalidHeader(`The header row has an empty column name (column ${empty.join(", ")}); every column needs a name.`);

@@ -28,6 +28,7 @@ import { openPgliteWriter } from "./pglite-writer.server";
 import { RowEncoder } from "./row-encoder.server";
 import { Spool } from "./spool.server";
 import type { DatasetInfo } from "./types";
+import { UploadGuard } from "./upload-guard.server";
 import { Upload, type UploadSource } from "./upload.server";
 import type { DatasetWriter, WriterPlan } from "./writer.server";
 
@@ -117,6 +118,7 @@ async function firstPass(db: Database, input: ImportInput, spool: Spool, maxByte
   let encoder: RowEncoder | null = null;
   let writer: DatasetWriter | null = null;
   let bytes = 0;
+  const guard = new UploadGuard();
   const tableName = newTableName();
 
   const start = async () => {
@@ -164,12 +166,14 @@ async function firstPass(db: Database, input: ImportInput, spool: Spool, maxByte
       beforeChunk: async (chunk) => {
         bytes += chunk.byteLength;
         if (bytes > maxBytes) throw payloadTooLarge(maxBytes);
+        guard.check(chunk);
         await spool.write(chunk);
       },
       afterChunk,
       header: () => header,
       drainOnError: DRAIN_AFTER_ERROR,
     });
+    guard.finish();
     if (!header || !plan) throw new CsvFormatError(1, null, "the file is empty; it needs a header row.");
     if (!encoder) await start();
     await afterChunk();

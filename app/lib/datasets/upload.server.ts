@@ -3,6 +3,7 @@ import { payloadTooLarge } from "../http/body.server";
 import { HttpError } from "../http/errors.server";
 import { drain } from "./csv-reader.server";
 import type { Spool } from "./spool.server";
+import { UploadGuard } from "./upload-guard.server";
 
 export type UploadSource =
   | AsyncIterable<Uint8Array | string>
@@ -21,12 +22,14 @@ const uploadAborted = () =>
 
 /**
  * The request body as Buffers, each one counted against the size limit (a 413 the moment it
- * is passed, before the chunk goes anywhere) and written to the spool before it is handed on,
+ * is passed, before the chunk goes anywhere), checked by the UploadGuard (UTF-8, record
+ * length), and written to the spool before it is handed on,
  * so whatever reads the upload also leaves a copy for a second pass.
  */
 export class Upload implements AsyncIterableIterator<Buffer> {
   bytes = 0;
   private readonly source: AsyncIterator<Uint8Array | string>;
+  private readonly guard = new UploadGuard();
 
   constructor(
     source: UploadSource,
@@ -52,10 +55,14 @@ export class Upload implements AsyncIterableIterator<Buffer> {
       if ((err as { code?: string } | null)?.code === "ECONNRESET") throw uploadAborted();
       throw err;
     }
-    if (next.done) return { done: true, value: undefined };
+    if (next.done) {
+      this.guard.finish();
+      return { done: true, value: undefined };
+    }
     const chunk = toBuffer(next.value);
     this.bytes += chunk.byteLength;
     if (this.bytes > this.maxBytes) throw payloadTooLarge(this.maxBytes);
+    this.guard.check(chunk);
     await this.spool.write(chunk);
     return { done: false, value: chunk };
   }

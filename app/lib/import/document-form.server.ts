@@ -24,6 +24,7 @@ export async function documentFromForm(form: FormData): Promise<NewDocument> {
 
   let text = pasted;
   let fileTitle: string | undefined;
+  let tooLong = false;
   if (chosen && pasted.trim() !== "") {
     errors.file = "Paste the text or choose a file, not both: clear one of them.";
   } else if (chosen) {
@@ -34,6 +35,7 @@ export async function documentFromForm(form: FormData): Promise<NewDocument> {
     } catch (err) {
       if (!(err instanceof ImportError)) throw err;
       errors.file = err.message;
+      tooLong = err.tooLarge;
     }
   }
 
@@ -46,7 +48,6 @@ export async function documentFromForm(form: FormData): Promise<NewDocument> {
     text,
     attributes,
   });
-  let tooLong = false;
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       let field = String(issue.path[0] ?? "form");

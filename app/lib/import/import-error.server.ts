@@ -4,4 +4,11 @@
  */
 export class ImportError extends Error {
   override name = "ImportError";
+  /** The file unpacks or converts to more than the server takes: a 413 rather than a 400. */
+  readonly tooLarge: boolean;
+
+  constructor(message: string, opts: { tooLarge?: boolean } = {}) {
+    super(message);
+    this.tooLarge = opts.tooLarge ?? false;
+  }
 }

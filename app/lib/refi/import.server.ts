@@ -42,7 +42,7 @@ export interface ImportInput {
 }
 
 export async function importQdpx(services: AppServices, input: ImportInput): Promise<{ id: string; report: ImportReport }> {
-  const archive = QdpxArchive.open(input.bytes);
+  const archive = await QdpxArchive.open(input.bytes);
   const project = readQde(archive.qde, archive.qdeName);
   const plan = await planImport(project, archive, CODE_PALETTE, input.importerLabel ?? "you");
   const written = await writeImport(services.db, {

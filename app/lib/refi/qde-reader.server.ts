@@ -67,7 +67,11 @@ const ARRAYS = new Set([
   "Coding", "NoteRef", "Note", "Variable", "VariableValue", "Case", "SourceRef", "Set", "Graph", "Link",
 ]);
 
+/** Elements inside elements, the parser's own default: a code tree deeper than ~95 levels is not a real one. */
+export const MAX_XML_DEPTH = 100;
+
 const parser = new XMLParser({
+  maxNestedTags: MAX_XML_DEPTH,
   ignoreAttributes: false,
   attributeNamePrefix: "@",
   removeNSPrefix: true,
@@ -164,13 +168,53 @@ function readSource(node: Node): RefiTextSource {
 
 const invalidXml = (message: string) => new HttpError(422, "invalid_qde", message);
 
-/** Parses project.qde; malformed XML, or XML that is not a REFI project, is a 422 saying so. */
+/**
+ * Whether the XML holds a DOCTYPE as markup (not inside a comment, CDATA or a processing
+ * instruction). A DOCTYPE is where entities are declared, and entities are how a small XML
+ * file expands without end ("billion laughs"); the parser reads one wherever it appears.
+ * REFI-QDA files have none (they are checked against an XSD), so one is refused outright.
+ */
+export function declaresDoctype(xml: string): boolean {
+  const skipTo = (from: number, end: string) => {
+    const at = xml.indexOf(end, from);
+    return at < 0 ? xml.length : at + end.length;
+  };
+  for (let i = xml.indexOf("<"); i >= 0 && i < xml.length; i = xml.indexOf("<", i)) {
+    if (xml.startsWith("<!--", i)) i = skipTo(i + 4, "-->");
+    else if (xml.startsWith("<![CDATA[", i)) i = skipTo(i + 9, "]]>");
+    else if (xml.startsWith("<?", i)) i = skipTo(i + 2, "?>");
+    else if (xml.startsWith("<!", i) && xml.slice(i + 2, i + 9).toUpperCase() === "DOCTYPE") return true;
+    else i++;
+  }
+  return false;
+}
+
+/** The parser's tree, or a 422 naming what made it give up (nesting, entities, its own limits). */
+function parseTree(xml: string, fileName: string): Node {
+  try {
+    return parser.parse(xml) as Node;
+  } catch (err) {
+    const reason = err instanceof Error ? err.message : String(err);
+    if (/nested tags/i.test(reason)) {
+      throw invalidXml(`${fileName} nests its elements more than ${MAX_XML_DEPTH} deep; no REFI-QDA project needs that many levels. Nothing was imported.`);
+    }
+    throw invalidXml(`${fileName} could not be read (${reason}). Nothing was imported.`);
+  }
+}
+
+/**
+ * Parses project.qde; malformed XML, a DOCTYPE, or XML that is not a REFI project, is a 422
+ * saying so, before anything is written.
+ */
 export function readQde(xml: string, fileName: string): RefiProject {
+  if (declaresDoctype(xml)) {
+    throw invalidXml(`${fileName} declares a DOCTYPE; a REFI-QDA project has none, and Thicket does not read one (its entities can expand without end). Nothing was imported.`);
+  }
   const valid = XMLValidator.validate(xml);
   if (valid !== true) {
     throw invalidXml(`${fileName} is not well-formed XML (line ${valid.err.line}, column ${valid.err.col}: ${valid.err.msg}). Nothing was imported.`);
   }
-  const root = child(parser.parse(xml) as Node, "Project");
+  const root = child(parseTree(xml, fileName), "Project");
   if (!root) throw invalidXml(`${fileName} is XML but not a REFI-QDA project: its root element is not <Project>.`);
   const sources = child(root, "Sources") ?? {};
   const otherSources = ["PDFSource", "PictureSource", "AudioSource", "VideoSource"].flatMap((kind) =>

@@ -4,11 +4,20 @@
  * with a `.root` marker), so the .qde is the single `*.qde` at the top and source files are
  * found by name whatever the folder's case.
  */
-import { strFromU8, unzipSync, type UnzipFileInfo } from "fflate";
+import { strFromU8 } from "fflate";
 import { HttpError } from "../http/errors.server";
+import { unzipBounded, ZipRefused, type UnzipLimits } from "../zip/bounded-unzip.server";
 
-/** Unpacked, the archive may not exceed this: a small zip can hide a huge one (a zip bomb). */
-export const MAX_UNPACKED_BYTES = 1024 * 1024 * 1024;
+/**
+ * What a .qdpx may unpack to: a small zip can hide a huge one (a zip bomb). A project with
+ * thousands of sources fits well inside these (ADR 0120).
+ */
+export const QDPX_LIMITS: UnzipLimits = {
+  maxEntries: 10_000,
+  maxEntryBytes: 128 * 1024 * 1024,
+  maxTotalBytes: 512 * 1024 * 1024,
+  maxRatio: 100,
+};
 
 export class QdpxArchive {
   private readonly byPath = new Map<string, Uint8Array>();
@@ -25,23 +34,17 @@ export class QdpxArchive {
     }
   }
 
-  static open(bytes: Uint8Array): QdpxArchive {
+  /** Unpacks the archive within QDPX_LIMITS (off the event loop); a 413 or 422 saying why not. */
+  static async open(bytes: Uint8Array, limits: UnzipLimits = QDPX_LIMITS): Promise<QdpxArchive> {
     if (bytes.byteLength < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) {
       throw unreadable("This file is not a REFI-QDA project (.qdpx): it is not a zip archive.");
     }
-    let total = 0;
     let files: Record<string, Uint8Array>;
     try {
-      files = unzipSync(bytes, {
-        filter: (file: UnzipFileInfo) => {
-          total += file.originalSize;
-          if (total > MAX_UNPACKED_BYTES) throw new HttpError(413, "payload_too_large", "The project unpacks to more than 1 GB; it cannot be imported.");
-          return !file.name.endsWith("/");
-        },
-      });
+      files = Object.fromEntries(await unzipBounded(bytes, { limits, label: "This .qdpx file" }));
     } catch (err) {
-      if (err instanceof HttpError) throw err;
-      throw unreadable("This .qdpx file could not be unpacked: the zip archive is damaged.");
+      if (!(err instanceof ZipRefused)) throw err;
+      throw err.tooLarge ? new HttpError(413, "archive_too_large", `${err.message} Nothing was imported.`) : unreadable(`${err.message} Nothing was imported.`);
     }
     const qdes = Object.keys(files).filter((p) => !p.includes("/") && p.toLowerCase().endsWith(".qde"));
     const qdeName = qdes.find((p) => p.toLowerCase() === "project.qde") ?? (qdes.length === 1 ? qdes[0] : undefined);
