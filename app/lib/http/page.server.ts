@@ -31,6 +31,7 @@ const MAX_REDIRECT_LENGTH = 2048;
 /** What our own links put in ?redirectTo=: printable ASCII, percent-encoded, no space or backslash. */
 const RAW_PATH = /^\/(?![/\\])[\x21-\x5b\x5d-\x7e]*$/;
 /** Once decoded: still one leading slash, and nothing a browser strips or reads as a separator. */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const DECODED_UNSAFE = /^(?!\/(?![/\\]))|[\\\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
 const PLACEHOLDER_ORIGIN = "http://thicket.invalid";
 
