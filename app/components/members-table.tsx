@@ -6,7 +6,8 @@ import { RoleBadge } from "./role-badge";
 export interface MemberRow {
   userId: string;
   name: string;
-  email: string;
+  /** Null when the viewer's role may not see other members' addresses. */
+  email: string | null;
   role: ProjectRole;
 }
 
@@ -32,14 +33,14 @@ export function MembersTable({
         </thead>
         <tbody>
           {members.map((m) => (
-            <tr key={m.userId} data-testid={`member-${m.email}`}>
+            <tr key={m.userId} data-testid={`member-${m.email ?? m.userId}`}>
               <td>
                 <div className="person">
                   <span>
                     {m.name}
                     {m.userId === currentUserId ? <span className="meta"> (you)</span> : null}
                   </span>
-                  <span className="meta">{m.email}</span>
+                  {m.email ? <span className="meta">{m.email}</span> : null}
                 </div>
               </td>
               <td>
@@ -74,7 +75,7 @@ export function MembersTable({
                       fields={{ intent: "remove-member", userId: m.userId }}
                     >
                       <p>
-                        {m.name} ({m.email}) will lose access to this project at once. What they contributed stays.
+                        {m.email ? `${m.name} (${m.email})` : m.name} will lose access to this project at once. What they contributed stays.
                       </p>
                     </ConfirmDialog>
                   ) : null}

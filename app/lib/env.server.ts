@@ -30,7 +30,8 @@ const envSchema = z.object({
   MAX_DATASET_BYTES: z.coerce.number().int().positive().default(1_073_741_824),
   MAX_IMPORT_BYTES: z.coerce.number().int().positive().default(100 * 1_048_576),
   RATE_LIMIT_LOGIN_PER_IP: rateLimit.prefault("30/600"),
-  RATE_LIMIT_LOGIN_PER_EMAIL: rateLimit.prefault("10/600"),
+  RATE_LIMIT_LOGIN_PER_ACCOUNT_IP: rateLimit.prefault("10/600"),
+  RATE_LIMIT_LOGIN_SLOWDOWN: rateLimit.prefault("5/900"),
   RATE_LIMIT_SIGNUP_PER_IP: rateLimit.prefault("10/3600"),
   RATE_LIMIT_SIGNUP_PER_EMAIL: rateLimit.prefault("5/3600"),
   RATE_LIMIT_SUBMIT_PER_IP: rateLimit.prefault("20/600"),
@@ -68,8 +69,15 @@ export interface AppConfig {
   /** Largest REFI-QDA project (.qdpx) an import accepts; it is read whole (a zip's index is at its end). */
   maxImportBytes: number;
   rateLimits: {
+    /** Failed logins from one address, whatever the account. */
     loginPerIp: RateLimitRule;
-    loginPerEmail: RateLimitRule;
+    /** Failed logins to one account from one address; a success there starts it afresh. */
+    loginPerAccountIp: RateLimitRule;
+    /**
+     * Failed logins to one account from anywhere: past `points` of them in the window, every
+     * attempt on it waits (bounded), but none is refused, so no stranger can lock the owner out.
+     */
+    loginSlowdown: RateLimitRule;
     signupPerIp: RateLimitRule;
     signupPerEmail: RateLimitRule;
     /** Public form submissions from one IP, across all forms. */
@@ -115,7 +123,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     maxImportBytes: e.MAX_IMPORT_BYTES,
     rateLimits: {
       loginPerIp: e.RATE_LIMIT_LOGIN_PER_IP,
-      loginPerEmail: e.RATE_LIMIT_LOGIN_PER_EMAIL,
+      loginPerAccountIp: e.RATE_LIMIT_LOGIN_PER_ACCOUNT_IP,
+      loginSlowdown: e.RATE_LIMIT_LOGIN_SLOWDOWN,
       signupPerIp: e.RATE_LIMIT_SIGNUP_PER_IP,
       signupPerEmail: e.RATE_LIMIT_SIGNUP_PER_EMAIL,
       submitPerIp: e.RATE_LIMIT_SUBMIT_PER_IP,

@@ -4,7 +4,8 @@ import { tooManyRequests } from "./http/errors.server";
 
 export interface RateLimiters {
   loginPerIp: RateLimiterMemory;
-  loginPerEmail: RateLimiterMemory;
+  loginPerAccountIp: RateLimiterMemory;
+  loginSlowdown: RateLimiterMemory;
   signupPerIp: RateLimiterMemory;
   signupPerEmail: RateLimiterMemory;
   submitPerIp: RateLimiterMemory;
@@ -17,7 +18,9 @@ const limiter = (rule: RateLimitRule) =>
 export function createRateLimiters(config: AppConfig["rateLimits"]): RateLimiters {
   return {
     loginPerIp: limiter(config.loginPerIp),
-    loginPerEmail: limiter(config.loginPerEmail),
+    loginPerAccountIp: limiter(config.loginPerAccountIp),
+    // Counts without a ceiling: it only ever delays (see loginDelayMs), never refuses.
+    loginSlowdown: new RateLimiterMemory({ points: Number.MAX_SAFE_INTEGER, duration: config.loginSlowdown.durationSec }),
     signupPerIp: limiter(config.signupPerIp),
     signupPerEmail: limiter(config.signupPerEmail),
     submitPerIp: limiter(config.submitPerIp),
@@ -39,4 +42,17 @@ export async function consume(
       throw rejection;
     }
   }
+}
+
+export const LOGIN_DELAY_FIRST_MS = 250;
+export const LOGIN_DELAY_MAX_MS = 3000;
+
+/**
+ * How long an attempt on an account waits, given its failures in the window: nothing up to
+ * `free`, then 250 ms doubling to at most 3 s. Bounded, so the owner with the right password
+ * is slowed down while their account is under attack, never shut out (OWASP ASVS 2.2.1).
+ */
+export function loginDelayMs(failures: number, free: number): number {
+  if (failures <= free) return 0;
+  return Math.min(LOGIN_DELAY_MAX_MS, LOGIN_DELAY_FIRST_MS * 2 ** Math.min(failures - free - 1, 16));
 }

@@ -6,8 +6,9 @@ import { addMemberSchema } from "~/lib/validation/schemas";
 
 const handler = apiRoute({
   async GET({ params, context }) {
-    await requireProjectAccess(context, params.projectId!, "members:read");
-    return json({ members: await listMembers(context.services.db, params.projectId!) });
+    const { auth, role } = await requireProjectAccess(context, params.projectId!, "members:read");
+    const viewer = { userId: auth.user.id, role };
+    return json({ members: await listMembers(context.services.db, params.projectId!, viewer) });
   },
   async POST({ request, params, context }) {
     const { auth } = await requireProjectAccess(context, params.projectId!, "members:manage");

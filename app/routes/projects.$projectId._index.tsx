@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { RoleBadge, roleDescriptions } from "~/components/role-badge";
 import { requireProjectAccess } from "~/lib/auth/guards.server";
 import { pageGuard, requirePageAuth } from "~/lib/http/page.server";
-import { listMembers } from "~/lib/services/members.server";
+import { listMemberNames } from "~/lib/services/members.server";
 import { getProject } from "~/lib/services/projects.server";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
@@ -12,7 +12,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     const { role } = await requireProjectAccess(context, params.projectId!, "project:read");
     const [project, members] = await Promise.all([
       getProject(context.services.db, params.projectId!),
-      listMembers(context.services.db, params.projectId!),
+      listMemberNames(context.services.db, params.projectId!),
     ]);
     return { project: project!, role, members };
   });

@@ -18,7 +18,7 @@ import { pageGuard, requirePageAuth } from "~/lib/http/page.server";
 import type { RequestContext } from "~/lib/services.server";
 import { listCodes } from "~/lib/services/codes.server";
 import { getDocumentMeta, updateDocument } from "~/lib/services/documents.server";
-import { listMembers } from "~/lib/services/members.server";
+import { listMemberNames } from "~/lib/services/members.server";
 import { addMemo, deleteMemo, listMemos, memoProject } from "~/lib/services/memos.server";
 import { memoSchema, updateDocumentSchema } from "~/lib/validation/schemas";
 import casePanelStyles from "~/styles/case-panel.css?url";
@@ -79,7 +79,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     const [document, codes, members, memos, text, coded] = await Promise.all([
       getDocumentMeta(services, documentId),
       listCodes(services, projectId),
-      listMembers(services.db, projectId),
+      listMemberNames(services.db, projectId),
       listMemos(services, "document", documentId),
       textPreview(context, documentId),
       previewCodings(context, documentId),

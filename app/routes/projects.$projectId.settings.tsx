@@ -24,7 +24,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     const { role } = await requireProjectAccess(context, params.projectId!, "members:read");
     const [project, members] = await Promise.all([
       getProject(context.services.db, params.projectId!),
-      listMembers(context.services.db, params.projectId!),
+      listMembers(context.services.db, params.projectId!, { userId: user.id, role }),
     ]);
     const resource = { kind: "project" as const, projectId: params.projectId!, role };
     return {

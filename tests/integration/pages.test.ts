@@ -40,13 +40,39 @@ it("shows field errors and keeps what was typed, but never the password", async 
 
 it("never redirects off-site after login", async () => {
   await fetch(`${server.url}/signup`, form({ name: "R", email: "redir@example.org", password: "0123456789" }));
-  for (const target of ["//evil.example/", "https://evil.example/", "/\\evil.example"]) {
+  const hostile = [
+    "//evil.example/",
+    "https://evil.example/",
+    "/\\evil.example",
+    "/\t/evil.example", // a browser drops the tab: "//evil.example"
+    "/\r\nSet-Cookie: x=1", // used to be a 500: CR/LF in the Location header
+    "/%2F/evil.example",
+    "/%5Cevil.example",
+  ];
+  for (const target of hostile) {
     const res = await fetch(
       `${server.url}/login`,
       form({ email: "redir@example.org", password: "0123456789", redirectTo: target }),
     );
-    expect(res.headers.get("location")).toBe("/projects");
+    expect(res.status, JSON.stringify(target)).toBe(302);
+    expect(res.headers.get("location"), JSON.stringify(target)).toBe("/projects");
   }
+  // Someone already signed in who opens a crafted login link is not sent away either.
+  const login = await fetch(`${server.url}/login`, form({ email: "redir@example.org", password: "0123456789" }));
+  const cookie = login.headers.getSetCookie()[0]!.split(";")[0]!;
+  for (const target of hostile) {
+    const res = await fetch(`${server.url}/login?redirectTo=${encodeURIComponent(target)}`, {
+      headers: { cookie },
+      redirect: "manual",
+    });
+    expect(res.headers.get("location"), JSON.stringify(target)).toBe("/projects");
+  }
+  // A path on this site still works.
+  const back = await fetch(
+    `${server.url}/login`,
+    form({ email: "redir@example.org", password: "0123456789", redirectTo: "/projects/abc?tab=codes" }),
+  );
+  expect(back.headers.get("location")).toBe("/projects/abc?tab=codes");
 });
 
 it("sends a logged-out visitor from a project page to login, coming back afterwards", async () => {

@@ -73,6 +73,36 @@ describe("members", () => {
     );
   });
 
+  it("keeps other members' e-mail addresses from contributors and reviewers, in the API and on the pages", async () => {
+    const { owner, project } = await projectWithOwner();
+    const outsiders = [await signedUpClient(server.url, "Contributor"), await signedUpClient(server.url, "Reviewer")];
+    const coder = await signedUpClient(server.url, "Coder");
+    for (const [person, role] of [[outsiders[0]!, "contributor"], [outsiders[1]!, "reviewer"], [coder, "coder"]] as const) {
+      await owner.client.post(`/api/v1/projects/${project.id}/members`, { email: person.user.email, role });
+    }
+    for (const outsider of outsiders) {
+      const { body } = await outsider.client.get(`/api/v1/projects/${project.id}/members`);
+      const emails = Object.fromEntries(body.members.map((m: { userId: string; email: string | null }) => [m.userId, m.email]));
+      expect(emails).toEqual({
+        [owner.user.id]: null,
+        [outsiders[0]!.user.id]: outsider === outsiders[0] ? outsiders[0]!.user.email : null,
+        [outsiders[1]!.user.id]: outsider === outsiders[1] ? outsiders[1]!.user.email : null,
+        [coder.user.id]: null,
+      });
+      // Nor in the pages' HTML or loader data (the members page and the project overview).
+      for (const page of [`/projects/${project.id}/settings`, `/projects/${project.id}`]) {
+        const res = await outsider.client.get(page);
+        expect(res.status, page).toBe(200);
+        expect(res.body, page).toContain(owner.user.name);
+        for (const other of [owner, coder]) expect(res.body, page).not.toContain(other.user.email);
+      }
+    }
+    // The team still sees how to reach each other.
+    const seen = await coder.client.get(`/api/v1/projects/${project.id}/members`);
+    expect(seen.body.members.find((m: { userId: string }) => m.userId === owner.user.id).email).toBe(owner.user.email);
+    expect((await coder.client.get(`/projects/${project.id}/settings`)).body).toContain(owner.user.email);
+  });
+
   it("answers 404 for an unknown email, 409 for an existing member, 400 for an unknown role", async () => {
     const { owner, project } = await projectWithOwner();
     const path = `/api/v1/projects/${project.id}/members`;

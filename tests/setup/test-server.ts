@@ -35,7 +35,8 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
     ...base,
     rateLimits: {
       loginPerIp: generous,
-      loginPerEmail: generous,
+      loginPerAccountIp: generous,
+      loginSlowdown: generous,
       signupPerIp: generous,
       signupPerEmail: generous,
       submitPerIp: generous,

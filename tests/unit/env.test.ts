@@ -8,7 +8,8 @@ describe("loadConfig", () => {
     expect(config.port).toBe(3000);
     expect(config.database).toEqual({ kind: "pglite", dataDir: expect.stringMatching(/\.data$/) });
     expect(config.cookieSecure).toBe(false);
-    expect(config.rateLimits.loginPerEmail).toEqual({ points: 10, durationSec: 600 });
+    expect(config.rateLimits.loginPerAccountIp).toEqual({ points: 10, durationSec: 600 });
+    expect(config.rateLimits.loginSlowdown).toEqual({ points: 5, durationSec: 900 });
   });
 
   it("uses the Postgres server when DATABASE_URL is set, and secure cookies in production", () => {

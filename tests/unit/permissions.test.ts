@@ -27,6 +27,7 @@ describe("can()", () => {
 
   it.each<[ProjectAction, ProjectRole[]]>([
     ["members:manage", ["owner"]],
+    ["members:emails", ["owner", "researcher", "coder"]],
     ["memos:moderate", ["owner"]],
     ["project:delete", ["owner"]],
     ["project:export", ["owner"]],

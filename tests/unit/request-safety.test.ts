@@ -11,7 +11,37 @@ describe("safeRedirectPath", () => {
     ["https://evil.example", "/projects"],
     ["javascript:alert(1)", "/projects"],
     [null, "/projects"],
-  ])("%s → %s", (input, expected) => {
+    ["", "/projects"],
+    ["/", "/"],
+    ["/projects/abc#memo-1", "/projects/abc#memo-1"],
+    ["/projects?q=caf%C3%A9", "/projects?q=caf%C3%A9"],
+    // Browsers drop tabs and newlines from URLs: "/\t/evil.example" becomes "//evil.example".
+    ["/\t/evil.example", "/projects"],
+    ["/\n/evil.example", "/projects"],
+    ["/\r\nSet-Cookie: x=1", "/projects"],
+    ["/\0/evil.example", "/projects"],
+    ["/ /evil.example", "/projects"],
+    [" //evil.example", "/projects"],
+    ["\\evil.example", "/projects"],
+    ["/\\", "/projects"],
+    ["//", "/projects"],
+    ["///evil.example", "/projects"],
+    ["/projects\\..\\..\\evil", "/projects"],
+    ["http:/evil.example", "/projects"],
+    ["HTTPS://evil.example/", "/projects"],
+    ["data:text/html,hi", "/projects"],
+    // Encoded slashes and backslashes are refused too, however often they are encoded.
+    ["/%2F/evil.example", "/projects"],
+    ["/%2f%2fevil.example", "/projects"],
+    ["/%5Cevil.example", "/projects"],
+    ["/%5cevil.example", "/projects"],
+    ["/%252F/evil.example", "/projects"],
+    ["/%09/evil.example", "/projects"],
+    ["/%0D%0ALocation: https://evil.example", "/projects"],
+    ["/%E0%A4%A", "/projects"],
+    ["/\u2028/evil.example", "/projects"],
+    [`/${"a".repeat(3000)}`, "/projects"],
+  ])("%j → %s", (input, expected) => {
     expect(safeRedirectPath(input)).toBe(expected);
   });
 });

@@ -10,7 +10,7 @@ import { queryRows } from "../datasets/query.server";
 import { HttpError } from "../http/errors.server";
 import type { AppServices } from "../services.server";
 import { listCodes } from "../services/codes.server";
-import { listMembers } from "../services/members.server";
+import { listMemberNames } from "../services/members.server";
 import { computeAgreement, MAX_CODERS, MIN_CODERS, type Agreement } from "./agreement.server";
 import { listDisagreements, type DisagreementPage } from "./disagreements.server";
 import { agreementUnits, type AgreementUnit } from "./units";
@@ -39,7 +39,7 @@ export interface AgreementPageData {
 
 export async function agreementPage(services: AppServices, projectId: string, search: URLSearchParams): Promise<AgreementPageData> {
   const [members, codes, documents] = await Promise.all([
-    listMembers(services.db, projectId),
+    listMemberNames(services.db, projectId),
     listCodes(services, projectId),
     queryRows<{ id: string; title: string }>(
       services.db,

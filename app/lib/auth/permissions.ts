@@ -10,6 +10,8 @@ export const projectActions = [
   "project:update",
   "project:delete",
   "members:read",
+  /** See other members' e-mail addresses (everyone sees their own). */
+  "members:emails",
   "members:manage",
   "project:leave",
   "documents:read",
@@ -42,7 +44,10 @@ export const projectActions = [
 export type ProjectAction = (typeof projectActions)[number];
 
 const everyone: ProjectAction[] = ["project:read", "members:read", "project:leave"];
+/** The working team knows how to reach each other; contributors and reviewers are often outsiders. */
+const teamWork: ProjectAction[] = ["members:emails"];
 const researcherWork: ProjectAction[] = [
+  ...teamWork,
   "documents:read",
   "documents:edit",
   "codebook:edit",
@@ -63,6 +68,7 @@ const grants: Record<ProjectRole, ReadonlySet<ProjectAction>> = {
   researcher: new Set([...everyone, ...researcherWork]),
   coder: new Set([
     ...everyone,
+    ...teamWork,
     "documents:read",
     "documents:edit",
     "codes:propose",

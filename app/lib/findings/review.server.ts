@@ -24,7 +24,7 @@ const mayReview = (role: ProjectRole) => can({ id: "" }, "findings:review", { ki
 /** The members who may review: the reviewers and owners of the project. */
 export async function possibleReviewers(services: AppServices, projectId: string) {
   const rows = await services.db
-    .select({ id: users.id, name: users.name, email: users.email, role: projectMembers.role })
+    .select({ id: users.id, name: users.name, role: projectMembers.role })
     .from(projectMembers)
     .innerJoin(users, eq(users.id, projectMembers.userId))
     .where(eq(projectMembers.projectId, projectId))

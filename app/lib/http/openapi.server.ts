@@ -93,11 +93,15 @@ export function buildOpenApiDocument(serverUrl: string) {
           type: "object",
           properties: {
             userId: { type: "string" },
-            email: { type: "string" },
+            email: {
+              type: ["string", "null"],
+              description: "Null unless the caller is an owner, researcher or coder (everyone sees their own).",
+            },
             name: { type: "string" },
             role: ref("Role"),
             joinedAt: { type: "string", format: "date-time" },
           },
+          required: ["userId", "email", "name", "role", "joinedAt"],
         },
       },
     },

@@ -1,10 +1,11 @@
+import { setTimeout as sleep } from "node:timers/promises";
 import { eq } from "drizzle-orm";
 import type { z } from "zod";
 import { users } from "../../../db/schema";
 import { hashPassword, verifyAgainstDummy, verifyPassword } from "../auth/password.server";
 import { createSession, type PublicUser } from "../auth/session.server";
 import { conflict, HttpError } from "../http/errors.server";
-import { consume } from "../rate-limit.server";
+import { consume, loginDelayMs } from "../rate-limit.server";
 import type { AppServices } from "../services.server";
 import type { loginSchema, signupSchema } from "../validation/schemas";
 
@@ -31,22 +32,34 @@ export async function signup(
   return { user, session };
 }
 
+/**
+ * Failed logins are counted per address and per (account, address), never per account alone:
+ * a stranger guessing from elsewhere cannot lock the owner out. Failures on an account from
+ * anywhere only slow every attempt on it down, by a bounded delay (OWASP ASVS 2.2.1).
+ */
 export async function login(
   services: AppServices,
   input: z.infer<typeof loginSchema>,
   clientIp: string,
 ): Promise<SignedIn> {
   const { db, limiters, config } = services;
-  await consume([limiters.loginPerIp, clientIp], [limiters.loginPerEmail, input.email]);
-  const [row] = await db.select().from(users).where(eq(users.email, input.email)).limit(1);
+  const account = input.email; // the schema lower-cases and trims it
+  const accountIp = JSON.stringify([account, clientIp]);
+  // Spent before checking, so a burst of parallel guesses cannot slip past; a success refunds.
+  await consume([limiters.loginPerIp, clientIp], [limiters.loginPerAccountIp, accountIp]);
+  const failures = (await limiters.loginSlowdown.get(account))?.consumedPoints ?? 0;
+  const wait = loginDelayMs(failures, config.rateLimits.loginSlowdown.points);
+  if (wait > 0) await sleep(wait);
+  const [row] = await db.select().from(users).where(eq(users.email, account)).limit(1);
   const ok = row
     ? await verifyPassword(row.passwordHash, input.password)
     : await verifyAgainstDummy(input.password);
   if (!row || !ok) {
+    await limiters.loginSlowdown.penalty(account, 1);
     // One message for both cases: no hint whether the email or the password was wrong.
     throw new HttpError(401, "invalid_credentials", "Email or password is incorrect.");
   }
-  await limiters.loginPerEmail.delete(input.email);
+  await Promise.all([limiters.loginPerIp.reward(clientIp, 1), limiters.loginPerAccountIp.delete(accountIp)]);
   const session = await createSession(db, row.id, { ttlDays: config.sessionTtlDays });
   return { user: { id: row.id, email: row.email, name: row.name }, session };
 }

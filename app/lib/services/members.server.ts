@@ -1,23 +1,46 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { Database } from "../../../db/client";
 import { projectMembers, projects, users, type ProjectRole } from "../../../db/schema";
+import { can } from "../auth/permissions";
 import { conflict, notFound } from "../http/errors.server";
 import type { AppServices } from "../services.server";
 import { recordAudit } from "./audit.server";
 
-export function listMembers(db: Database, projectId: string) {
+const memberColumns = {
+  userId: users.id,
+  name: users.name,
+  role: projectMembers.role,
+  joinedAt: projectMembers.createdAt,
+};
+
+/** Who is in the project, without e-mail addresses: for pages that only show names and roles. */
+export function listMemberNames(db: Database, projectId: string) {
   return db
-    .select({
-      userId: users.id,
-      email: users.email,
-      name: users.name,
-      role: projectMembers.role,
-      joinedAt: projectMembers.createdAt,
-    })
+    .select(memberColumns)
+    .from(projectMembers)
+    .innerJoin(users, eq(users.id, projectMembers.userId))
+    .where(eq(projectMembers.projectId, projectId))
+    .orderBy(asc(users.name), asc(users.id));
+}
+
+export interface MemberViewer {
+  userId: string;
+  role: ProjectRole;
+}
+
+/**
+ * The members as `viewer` may see them: e-mail addresses only for roles allowed
+ * "members:emails" (null otherwise), and always the viewer's own.
+ */
+export async function listMembers(db: Database, projectId: string, viewer: MemberViewer) {
+  const seesEmails = can({ id: viewer.userId }, "members:emails", { kind: "project", projectId, role: viewer.role });
+  const rows = await db
+    .select({ ...memberColumns, email: users.email })
     .from(projectMembers)
     .innerJoin(users, eq(users.id, projectMembers.userId))
     .where(eq(projectMembers.projectId, projectId))
     .orderBy(asc(users.name), asc(users.email));
+  return rows.map((r) => ({ ...r, email: seesEmails || r.userId === viewer.userId ? r.email : null }));
 }
 
 /**
