@@ -25,7 +25,7 @@ afterAll(async () => {
 });
 
 // Windows line ends (the API keeps text as sent) and characters outside the BMP, before and
-// inside coded passages, so UTF-16 and code-point offsets differ.
+// inside coded passages, so UTF-16 and code-point offsets differ (the export writes UTF-16).
 const D1 = "Hello 😀 world.\r\nI hope it gets better & cheaper.\r\nBye 👋🏽 now.";
 const D2 = "Plain notes about costs <and> fees.";
 const span = (text: string, part: string) => ({ start: text.indexOf(part), end: text.indexOf(part) + part.length });
@@ -117,7 +117,7 @@ describe("REFI-QDA export", () => {
     expect(strFromU8(files[`Sources/${s2.guid}.txt`]!)).toBe(D2);
   });
 
-  it("writes each coding as a selection whose code-point offsets pick out its quote, with its code, author and time", async () => {
+  it("writes each coding as a selection whose UTF-16 offsets pick out its quote, with its code, author and time", async () => {
     const { files, project } = await exported();
     const users = new Map(project.Users.User.map((u: any) => [u.name, u.guid]));
     const codeGuids = new Map<string, string>();
@@ -125,9 +125,9 @@ describe("REFI-QDA export", () => {
     walk(project.CodeBook.Codes.Code);
     const seen: Array<[string, string, unknown]> = [];
     for (const source of project.Sources.TextSource) {
-      const chars = Array.from(strFromU8(files[`Sources/${source.guid}.txt`]!));
+      const units = strFromU8(files[`Sources/${source.guid}.txt`]!);
       for (const sel of source.PlainTextSelection ?? []) {
-        const text = chars.slice(Number(sel.startPosition), Number(sel.endPosition)).join("");
+        const text = units.slice(Number(sel.startPosition), Number(sel.endPosition));
         const code = [...codeGuids].find(([, guid]) => guid === sel.Coding[0].CodeRef.targetGUID)![0];
         const author = [...users].find(([, guid]) => guid === sel.Coding[0].creatingUser)![0];
         expect(sel.Coding[0].creationDateTime).toMatch(/^\d{4}-\d\d-\d\dT/);
@@ -142,9 +142,9 @@ describe("REFI-QDA export", () => {
         ["Cost", "costs <and> fees", "Coder"],
       ].sort(),
     );
-    // "hope" starts after "Hello 😀 world.\r\nI ": 19 UTF-16 units, 18 characters.
+    // "hope" starts after "Hello 😀 world.\r\nI ": 19 UTF-16 units (as NVivo counts), 18 code points.
     const hope = project.Sources.TextSource[0].PlainTextSelection.find((s: any) => s.name === "hope it gets better");
-    expect([hope.startPosition, hope.endPosition]).toEqual(["18", "37"]);
+    expect([hope.startPosition, hope.endPosition]).toEqual(["19", "38"]);
   });
 
   it("turns memos into notes pointed at from their document, code and coding", async () => {

@@ -2,7 +2,6 @@ import { describe, expect, it } from "vitest";
 import { codeElements, codePaths } from "../../app/lib/refi/codebook-xml";
 import { attachmentDisposition } from "../../app/lib/refi/download";
 import { isGuid, refiGuid, uuidV5 } from "../../app/lib/refi/guid";
-import { CodePointOffsets } from "../../app/lib/refi/offsets";
 import { projectVariables, variableValues, type Attributes } from "../../app/lib/refi/variables";
 import { xmlAttr, xmlText } from "../../app/lib/refi/xml";
 
@@ -17,17 +16,6 @@ describe("REFI GUIDs", () => {
     expect(refiGuid("code", id)).toBe(refiGuid("code", id));
     expect(refiGuid("selection", id)).not.toBe(refiGuid("coding", id));
     expect(isGuid(refiGuid("source", id))).toBe(true);
-  });
-});
-
-describe("code-point offsets", () => {
-  it("count a character outside the BMP once and leave BMP-only text alone", () => {
-    const text = "a😀b👋🏽c";
-    const offsets = CodePointOffsets.of(text);
-    const at = (part: string) => offsets.toCodePoint(text.indexOf(part));
-    expect([at("a"), at("😀"), at("b"), at("👋🏽"), at("c")]).toEqual([0, 1, 2, 3, 5]);
-    expect(offsets.toCodePoint(text.length)).toBe(Array.from(text).length);
-    expect(CodePointOffsets.of("plain\r\ntext").toCodePoint(7)).toBe(7);
   });
 });
 

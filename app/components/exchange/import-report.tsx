@@ -17,6 +17,18 @@ export function ImportReportPanel({ projectId, name, report }: { projectId: stri
           Open the project
         </Link>
       </p>
+      {report.warnings.length > 0 && (
+        <>
+          <h3 id="import-warnings-heading">Worth checking</h3>
+          <ul aria-labelledby="import-warnings-heading">
+            {report.warnings.map((item, i) => (
+              <li key={i}>
+                <strong>{item.what}</strong>: {item.why}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
       <h3 id="import-skipped-heading">What was not imported</h3>
       {report.skipped.length === 0 ? (
         <p>Everything in the file was imported.</p>

@@ -1,8 +1,8 @@
 /**
  * Every live coding of a project as CSV, one row per coding, for a spreadsheet or a script:
  * document, code, code path, start, end, quote, author, created at, memo, then the ids.
- * Offsets are the API's (0-based UTF-16 code units, end exclusive), unlike the .qdpx, which
- * counts code points. Streamed a batch of documents at a time.
+ * Offsets are the API's (0-based UTF-16 code units, end exclusive), as in the .qdpx.
+ * Streamed a batch of documents at a time.
  */
 import { stringify } from "csv-stringify/sync";
 import { safeCell } from "../analysis/cell-safety";

@@ -3,9 +3,7 @@
  * stored, UTF-8, no byte-order mark) and project.qde (qde-writer.server.ts). Built as a
  * stream with fflate's streaming Zip: each text is compressed and handed on as it is read, a
  * batch of documents at a time, and project.qde follows in chunks, so a big project never sits
- * in memory whole. The texts come first because writing a selection's code-point offsets needs
- * only where the document's surrogate pairs are, which is kept from that pass (a few numbers
- * per document, none at all for most).
+ * in memory whole. Selections' positions are UTF-16 code units, as stored (ADR 0140).
  */
 import { Zip, ZipDeflate } from "fflate";
 import type { AppServices } from "../services.server";
@@ -21,7 +19,6 @@ import {
   exportProject,
   type ExportProject,
 } from "./export-data.server";
-import { CodePointOffsets } from "./offsets";
 import { readableFrom } from "./stream";
 import { projectQde, sourceFileName } from "./qde-writer.server";
 
@@ -54,13 +51,11 @@ async function* qdpxBytes(services: AppServices, project: ExportProject): AsyncG
     exportMemos(services, project.id),
     exportAuthors(services, project.id),
   ]);
-  const offsets = new Map<string, CodePointOffsets>();
   for (let i = 0; i < documents.length; i += DOCUMENT_BATCH) {
     const batch = documents.slice(i, i + DOCUMENT_BATCH).map((d) => d.id);
     const texts = await documentTexts(services, batch);
     for (const id of batch) {
       const text = texts.get(id) ?? "";
-      offsets.set(id, CodePointOffsets.of(text));
       const file = new ZipDeflate(`Sources/${sourceFileName(id)}`, { level: LEVEL });
       zip.add(file);
       file.push(encoder.encode(text), true);
@@ -71,7 +66,7 @@ async function* qdpxBytes(services: AppServices, project: ExportProject): AsyncG
   const qde = new ZipDeflate("project.qde", { level: LEVEL });
   zip.add(qde);
   let pending = "";
-  for await (const chunk of projectQde(services, { project, codes, documents, memos, authors, offsets, exportedAt: new Date() })) {
+  for await (const chunk of projectQde(services, { project, codes, documents, memos, authors, exportedAt: new Date() })) {
     pending += chunk;
     if (pending.length >= XML_CHUNK) {
       qde.push(encoder.encode(pending));

@@ -8,8 +8,9 @@
  */
 import type { MemoTarget } from "../../../db/kinds";
 import { planCodebook, type PlannedCode } from "./import-codebook";
-import { named, plural, SkippedList } from "./import-report";
-import { planSource, type PlannedDocument } from "./import-sources.server";
+import { named, plural, SkippedList, type SkippedItem } from "./import-report";
+import { loadSource, planSource, type LoadedSource, type PlannedDocument } from "./import-sources.server";
+import { chooseOffsetScheme } from "./offset-evidence";
 import type { QdpxArchive } from "./qdpx-archive.server";
 import type { RefiProject, RefiValue } from "./qde-reader.server";
 
@@ -18,6 +19,8 @@ export interface ImportPlan {
   documents: PlannedDocument[];
   memos: { targetType: MemoTarget; targetId: string; body: string }[];
   skipped: SkippedList;
+  /** What was imported but may be wrong, for the person to check. */
+  warnings: SkippedItem[];
 }
 
 const MAX_ATTRIBUTES = 100;
@@ -115,10 +118,21 @@ export async function planImport(project: RefiProject, archive: QdpxArchive, pal
   }
 
   const variables = new Map(project.variables.map((v) => [v.guid, v.name]));
-  const documents: PlannedDocument[] = [];
+  const ctx = { archive, codeIds: byGuid, noteText: notes.text, skipped, now };
+  const loaded: LoadedSource[] = [];
   for (const source of project.sources) {
-    const doc = await planSource(source, { archive, codeIds: byGuid, noteText: notes.text, skipped, now });
-    if (!doc) continue;
+    const one = await loadSource(source, ctx);
+    if (one) loaded.push(one);
+  }
+  // One tool wrote the file, so one reading of positions holds for all of it.
+  const offsets = chooseOffsetScheme(loaded, project.origin);
+  const warnings: SkippedItem[] = [];
+  if (offsets.weak) warnings.push({ what: `Where the codings of ${plural(loaded.length, "source")} are`, why: offsets.weak });
+
+  const documents: PlannedDocument[] = [];
+  for (const one of loaded) {
+    const doc = planSource(one, offsets.scheme, ctx);
+    const { source } = one;
     applyValues(doc, source.values, variables, skipped, true);
     for (const ref of doc.noteRefs) {
       const body = notes.text(ref);
@@ -134,5 +148,5 @@ export async function planImport(project: RefiProject, archive: QdpxArchive, pal
   for (const { what, count } of project.unsupported) skipped.add(plural(count, what), `Thicket has no ${what}s.`);
   notes.reportUnused();
   reportUsers(project, documents, skipped, importer);
-  return { codes, documents, memos, skipped };
+  return { codes, documents, memos, skipped, warnings };
 }

@@ -14,6 +14,8 @@ export interface ImportReport {
   sources: number;
   codings: number;
   skipped: SkippedItem[];
+  /** What was imported but may be wrong (how positions were read, when the file does not say). */
+  warnings: SkippedItem[];
 }
 
 /** Past this many, items are summed up by reason rather than listed one by one. */

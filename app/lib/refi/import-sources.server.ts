@@ -2,17 +2,17 @@
  * Each REFI TextSource as a Thicket document: its text (from the archive, stored the way
  * every import stores text, import-offsets.ts) and its codings at stored-text offsets.
  *
- * Offsets: the schemes that could differ for this text are scored on the selections whose
- * label is their own text (ATLAS.ti, Thicket); the best one is used for the source, and a
- * selection that only fits another scheme uses that one. With no labels to check, the REFI
- * reading (code points, CR LF as two) is used. A selection that falls outside the text, or has
- * no code, is reported and left out.
+ * Offsets: the project's reading is chosen from all its sources first (offset-evidence.ts) and
+ * used for each source; a selection whose label is its own text under another reading only
+ * uses that one. A selection that falls outside the text, or has no code, is reported and left
+ * out.
  */
 import { newId } from "../../../db/ids";
 import { docxToText } from "../import/docx.server";
 import { decodeText } from "../import/text.server";
 import { MAX_DOCUMENT_CHARS } from "../validation/schemas";
 import { labelMatches, SourceText, type OffsetScheme } from "./import-offsets";
+import type { SourceSelections } from "./offset-evidence";
 import { named, plural, type SkippedList } from "./import-report";
 import type { QdpxArchive } from "./qdpx-archive.server";
 import type { RefiSelection, RefiTextSource } from "./qde-reader.server";
@@ -50,11 +50,15 @@ export interface SourceContext {
 
 const fileTitle = (path: string | undefined) => path?.replace(/^[a-z]+:\/\//i, "").split(/[\\/]/).pop()?.replace(/\.[^.]+$/, "");
 
-function decode(bytes: Uint8Array | null): string | null {
+const BOMS = [[0xef, 0xbb, 0xbf], [0xff, 0xfe], [0xfe, 0xff]];
+const startsWithBom = (bytes: Uint8Array) => BOMS.some((bom) => bom.every((b, i) => bytes[i] === b));
+
+/** The file's text, and whether its bytes began with a byte-order mark (decoding drops it). */
+function decode(bytes: Uint8Array | null): { text: string; bom: boolean } | null {
   if (!bytes) return null;
-  if (bytes.byteLength === 0) return "";
+  if (bytes.byteLength === 0) return { text: "", bom: false };
   try {
-    return decodeText(bytes);
+    return { text: decodeText(bytes), bom: startsWithBom(bytes) };
   } catch {
     return null; // binary: not a text file
   }
@@ -71,8 +75,9 @@ async function docxText(bytes: Uint8Array | null): Promise<string | null> {
 
 /** The text to store: the plain-text file, or the Word copy when the plain text is blank (NVivo). */
 async function sourceText(source: RefiTextSource, ctx: SourceContext, label: string): Promise<SourceText | null> {
-  const plain = source.plainTextContent ?? decode(ctx.archive.sourceFile(source.plainTextPath));
-  if (plain !== null && plain.trim()) return new SourceText(plain);
+  const file = source.plainTextContent !== undefined ? { text: source.plainTextContent, bom: false } : decode(ctx.archive.sourceFile(source.plainTextPath));
+  const plain = file?.text ?? null;
+  if (file?.text.trim()) return new SourceText(file.text, { bom: file.bom });
   const rich = /\.docx$/i.test(source.richTextPath ?? "") ? await docxText(ctx.archive.sourceFile(source.richTextPath)) : null;
   if (rich?.trim()) return new SourceText(rich);
   if (plain === null) {
@@ -81,22 +86,6 @@ async function sourceText(source: RefiTextSource, ctx: SourceContext, label: str
   }
   ctx.skipped.add(`The text of ${label}`, "The file's plain text is empty (and it has no Word copy with text); the document was created empty.");
   return new SourceText(plain);
-}
-
-function chooseScheme(text: SourceText, selections: readonly RefiSelection[]): OffsetScheme {
-  const schemes = text.schemes();
-  if (schemes.length === 1) return schemes[0]!;
-  let best = schemes[0]!;
-  let bestScore = 0;
-  for (const scheme of schemes) {
-    let score = 0;
-    for (const s of selections) {
-      const r = text.range(scheme, s.start, s.end);
-      if (r && labelMatches(text.text.slice(r.start, r.end), s.name)) score++;
-    }
-    if (score > bestScore) [best, bestScore] = [scheme, score];
-  }
-  return best;
 }
 
 /** Where a selection goes: the source's scheme, or another that fits its label or the text. */
@@ -120,8 +109,7 @@ const date = (value: string | undefined, fallback: Date) => {
   return d && !Number.isNaN(d.getTime()) ? d : fallback;
 };
 
-function planCodings(source: RefiTextSource, text: SourceText, ctx: SourceContext, label: string): PlannedCoding[] {
-  const chosen = chooseScheme(text, source.selections);
+function planCodings(source: RefiTextSource, text: SourceText, chosen: OffsetScheme, ctx: SourceContext, label: string): PlannedCoding[] {
   const out: PlannedCoding[] = [];
   for (const s of source.selections) {
     const what = `${named("Selection", s.name)} (positions ${s.start}–${s.end}) in ${label}`;
@@ -153,7 +141,14 @@ function planCodings(source: RefiTextSource, text: SourceText, ctx: SourceContex
   return out;
 }
 
-export async function planSource(source: RefiTextSource, ctx: SourceContext): Promise<PlannedDocument | null> {
+/** A source whose text is read, its codings not yet placed (that needs the project's reading). */
+export interface LoadedSource extends SourceSelections {
+  source: RefiTextSource;
+  title: string;
+  label: string;
+}
+
+export async function loadSource(source: RefiTextSource, ctx: SourceContext): Promise<LoadedSource | null> {
   const title = (source.name?.replace(/\s+/g, " ").trim() || fileTitle(source.plainTextPath) || "Untitled source").slice(0, 300);
   const label = named("source", title);
   const text = await sourceText(source, ctx, label);
@@ -163,6 +158,10 @@ export async function planSource(source: RefiTextSource, ctx: SourceContext): Pr
     return null;
   }
   if (source.otherSelections) ctx.skipped.add(`${plural(source.otherSelections, "non-text selection")} in ${label}`, "Only plain-text selections can be imported.");
+  return { source, title, label, text, selections: source.selections };
+}
+
+export function planSource({ source, title, label, text }: LoadedSource, scheme: OffsetScheme, ctx: SourceContext): PlannedDocument {
   return {
     id: newId(),
     refiGuid: source.guid,
@@ -170,7 +169,7 @@ export async function planSource(source: RefiTextSource, ctx: SourceContext): Pr
     text: text.text,
     caseKey: null,
     attributes: {},
-    codings: planCodings(source, text, ctx, label),
+    codings: planCodings(source, text, scheme, ctx, label),
     noteRefs: source.noteRefs,
   };
 }

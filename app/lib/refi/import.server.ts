@@ -54,6 +54,6 @@ export async function importQdpx(services: AppServices, input: ImportInput): Pro
   });
   return {
     id: written.projectId,
-    report: { codes: plan.codes.length, sources: plan.documents.length, codings: written.codings, skipped: plan.skipped.toJSON() },
+    report: { codes: plan.codes.length, sources: plan.documents.length, codings: written.codings, skipped: plan.skipped.toJSON(), warnings: plan.warnings },
   };
 }

@@ -6,7 +6,7 @@
  * Mapping: members who wrote anything → Users; the codebook → CodeBook (hierarchy, colour,
  * description); attributes → Variables and VariableValues, case keys → Cases (variables.ts);
  * documents → TextSources whose text is `Sources/<guid>.txt` (plainTextPath internal://…);
- * each coding → one PlainTextSelection (code-point offsets, offsets.ts) holding one Coding
+ * each coding → one PlainTextSelection (UTF-16 positions, as NVivo reads them: ADR 0140) holding one Coding
  * with its author and time; memos on documents and codes, and a coding's memo → Notes, pointed
  * at by a NoteRef on the source, the code or the Coding. Every GUID comes from guid.ts.
  */
@@ -14,7 +14,6 @@ import type { AppServices } from "../services.server";
 import { codeElements } from "./codebook-xml";
 import { documentCodings, DOCUMENT_BATCH, type ExportCoding, type ExportDocument, type ExportMemo, type ExportProject, type ExportUser } from "./export-data.server";
 import { refiGuid } from "./guid";
-import type { CodePointOffsets } from "./offsets";
 import { casesElement, projectVariables, variablesElement, variableValues } from "./variables";
 import { attributes, element, xmlDateTime, xmlText } from "./xml";
 
@@ -24,8 +23,6 @@ export interface QdeInput {
   documents: ExportDocument[];
   memos: ExportMemo[];
   authors: ExportUser[];
-  /** Each document's UTF-16 → code-point conversion, made while its text was written. */
-  offsets: ReadonlyMap<string, CodePointOffsets>;
   exportedAt: Date;
 }
 
@@ -60,15 +57,14 @@ function shortQuote(quote: string): string {
   return /[\uD800-\uDBFF]$/.test(cut) ? `${cut.slice(0, -1)}…` : `${cut}…`;
 }
 
-function selectionElement(coding: ExportCoding, offsets: CodePointOffsets | undefined, guids: ExportGuids): string {
-  const at = (i: number) => (offsets ? offsets.toCodePoint(i) : i);
+function selectionElement(coding: ExportCoding, guids: ExportGuids): string {
   const who = { creatingUser: guids.user(coding.authorId), creationDateTime: xmlDateTime(coding.createdAt) };
   const codingInner =
     element("CodeRef", { targetGUID: guids.code(coding.codeId) }) +
     (coding.memo ? element("NoteRef", { targetGUID: codingNoteGuid(coding.id) }) : "");
   return element(
     "PlainTextSelection",
-    { guid: refiGuid("selection", coding.id), name: shortQuote(coding.quote), startPosition: at(coding.start), endPosition: at(coding.end), ...who },
+    { guid: refiGuid("selection", coding.id), name: shortQuote(coding.quote), startPosition: coding.start, endPosition: coding.end, ...who },
     element("Coding", { guid: refiGuid("coding", coding.id), ...who }, codingInner),
   );
 }
@@ -101,7 +97,7 @@ function* batches<T>(items: readonly T[], size: number): Generator<T[]> {
 
 /** project.qde, chunk by chunk (each a few kilobytes: the header parts, then one source each). */
 export async function* projectQde(services: AppServices, input: QdeInput): AsyncGenerator<string> {
-  const { project, codes, documents, memos, authors, offsets } = input;
+  const { project, codes, documents, memos, authors } = input;
   const variables = projectVariables(project.id, documents);
   const projectAttrs = {
     name: project.name,
@@ -128,7 +124,7 @@ export async function* projectQde(services: AppServices, input: QdeInput): Async
         let inner = "";
         for (const coding of byDocument.get(doc.id) ?? []) {
           if (coding.memo) codingMemos++;
-          inner += selectionElement(coding, offsets.get(doc.id), guids);
+          inner += selectionElement(coding, guids);
         }
         for (const guid of documentNotes.get(doc.id) ?? []) inner += element("NoteRef", { targetGUID: guid });
         inner += variableValues(variables, doc.attributes);

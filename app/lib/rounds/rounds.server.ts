@@ -3,6 +3,7 @@
  * layer of their own (see room.ts) until the round is revealed. Reads the round tables and the
  * layers' projection (`round_codings`).
  */
+import { openRoundOf } from "./coder-room.server";
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Database } from "../../../db/client";
 import type { ProjectRole } from "../../../db/roles";
@@ -173,20 +174,7 @@ export type RoundView = Awaited<ReturnType<typeof describeRound>>;
 
 /** The open round a coder is coding this document in, if any (the document page sends them there). */
 export async function openRoundOfCoder(db: Database, documentId: string, userId: string) {
-  const [row] = await db
-    .select({ id: codingRounds.id })
-    .from(codingRounds)
-    .innerJoin(codingRoundDocuments, eq(codingRoundDocuments.roundId, codingRounds.id))
-    .innerJoin(codingRoundCoders, eq(codingRoundCoders.roundId, codingRounds.id))
-    .where(
-      and(
-        eq(codingRounds.status, "open"),
-        eq(codingRoundDocuments.documentId, documentId),
-        eq(codingRoundCoders.userId, userId),
-      ),
-    )
-    .limit(1);
-  return row?.id ?? null;
+  return (await openRoundOf(db, documentId, userId))?.id ?? null;
 }
 
 /** Every layer of a round, by room name (to close them at the reveal or when it is cancelled). */

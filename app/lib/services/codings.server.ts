@@ -18,18 +18,22 @@ export function assertRangeInText(start: number, end: number, length: number): v
   );
 }
 
-/** Codes a range of a live document; answers 422 for an empty range or one outside the text. */
+/**
+ * Codes a range of a live document; answers 422 for an empty range or one outside the text.
+ * `room` is the live doc written: the document, or the author's round layer of it.
+ */
 export async function createCoding(
   services: AppServices,
   documentId: string,
   authorId: string,
   input: { codeId: string; start: number; end: number; memo?: string },
+  room = documentId,
 ) {
   if (!(await codeInProjectOfDocument(services, input.codeId, documentId))) {
     throw new HttpError(422, "unknown_code", "That code is not in this project's codebook.");
   }
   const id = newId();
-  return services.collab.change(documentId, (doc) => {
+  return services.collab.change(room, (doc) => {
     assertRangeInText(input.start, input.end, textOf(doc).length);
     const entry = addCoding(doc, id, { ...input, authorId });
     const resolved = resolveEntry(doc, id, entry);
@@ -48,12 +52,13 @@ export async function findCodingDocument(services: AppServices, codingId: string
   return row.documentId;
 }
 
-export async function deleteCoding(services: AppServices, documentId: string, codingId: string) {
-  await services.collab.change(documentId, (doc) => codingsOf(doc).delete(codingId));
+/** `room`: the document, or a round layer of it (coder-room.server.ts). */
+export async function deleteCoding(services: AppServices, room: string, codingId: string) {
+  await services.collab.change(room, (doc) => codingsOf(doc).delete(codingId));
 }
 
-export async function setCodingMemo(services: AppServices, documentId: string, codingId: string, memo: string) {
-  return services.collab.change(documentId, (doc) => {
+export async function setCodingMemo(services: AppServices, room: string, codingId: string, memo: string) {
+  return services.collab.change(room, (doc) => {
     const map = codingsOf(doc);
     const entry = map.get(codingId);
     if (!entry) throw notFound("Coding not found.");

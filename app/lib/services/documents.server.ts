@@ -75,10 +75,11 @@ export async function getDocumentMeta(services: AppServices, documentId: string)
 }
 
 /** The live document as API.md describes it: edits made a moment ago included. */
-export async function readLiveDocument(services: AppServices, documentId: string) {
+/** `room`: the document's live doc, or a coder's round layer of it. */
+export async function readLiveDocument(services: AppServices, documentId: string, room = documentId) {
   const meta = await getDocumentMeta(services, documentId);
   if (!meta) return null;
-  const live = await services.collab.read(documentId);
+  const live = await services.collab.read(room);
   return {
     id: meta.id,
     projectId: meta.projectId,
