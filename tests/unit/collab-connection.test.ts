@@ -35,7 +35,8 @@ const limits = { maxBufferedBytes: 1024, pingIntervalMs: 60_000 };
 
 function connect(doc: SharedDoc, readOnly = false) {
   const socket = new ScriptedSocket();
-  serveConnection(socket as unknown as WebSocket, doc, { readOnly, limits, early: [] });
+  // Every real connection is someone's: the server stamps their codings with it.
+  serveConnection(socket as unknown as WebSocket, doc, { readOnly, limits, early: [], userId: "u" });
   return socket;
 }
 
