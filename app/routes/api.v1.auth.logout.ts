@@ -7,6 +7,7 @@ const handler = apiRoute({
   async POST({ context }) {
     const auth = requireAuth(context);
     if (auth.method === "session") await invalidateSession(context.services.db, auth.sessionId);
+    await context.services.collab.credentialsEnded(); // its sockets close now, not at the next sweep
     return noContent({ "Set-Cookie": clearedSessionCookie(context.services.config.cookieSecure) });
   },
 });

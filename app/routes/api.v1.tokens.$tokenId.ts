@@ -8,6 +8,7 @@ const handler = apiRoute({
     const { user } = requireAuth(context);
     const revoked = await revokeAccessToken(context.services.db, user.id, params.tokenId!);
     if (!revoked) throw notFound("Token not found.");
+    await context.services.collab.credentialsEnded(); // its sockets close now, not at the next sweep
     return noContent();
   },
 });

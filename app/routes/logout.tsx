@@ -9,5 +9,6 @@ export async function loader() {
 export async function action({ context }: ActionFunctionArgs) {
   const { auth, services } = context;
   if (auth?.method === "session") await invalidateSession(services.db, auth.sessionId);
+  await services.collab.credentialsEnded(); // its open editors close now, not at the next sweep
   return redirect("/", { headers: { "Set-Cookie": clearedSessionCookie(services.config.cookieSecure) } });
 }

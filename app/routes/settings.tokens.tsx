@@ -34,6 +34,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     if (intent === "revoke") {
       const { tokenId } = parseForm(form, z.object({ tokenId: z.string().min(1) }));
       if (!(await revokeAccessToken(context.services.db, user.id, tokenId))) throw notFound("Token not found.");
+      await context.services.collab.credentialsEnded(); // its sockets close now, not at the next sweep
       return { ok: true as const, intent, revoked: true };
     }
     throw new HttpError(400, "unknown_intent", "That form is not one this page understands.");

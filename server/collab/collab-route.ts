@@ -12,6 +12,7 @@ import type { Database } from "../../db/client";
 import { documents } from "../../db/schema";
 import { refuseUpgrade, type UpgradeRoute } from "../upgrade";
 import { serveConnection, type ConnectionLimits } from "./connection";
+import { credentialOf } from "./credential-sweep";
 import type { DocManager } from "./doc-manager";
 
 async function projectOfRoom(db: Database, room: string): Promise<string | null> {
@@ -91,7 +92,7 @@ export function collabRoute(deps: {
           ws.off("message", hold);
           // Gone while the doc loaded: serving it now would leave a peer (and its ping) behind.
           if (ws.readyState !== ws.OPEN) return;
-          serveConnection(ws, doc, { ...access, limits: deps.limits, early, userId: auth.user.id });
+          serveConnection(ws, doc, { ...access, limits: deps.limits, early, userId: auth.user.id, credential: credentialOf(auth) });
         },
         (err: unknown) => {
           console.error(`collab: could not load ${room}`, err);

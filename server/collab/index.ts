@@ -8,10 +8,16 @@ import { parseRoundRoom } from "../../app/lib/rounds/room";
 import { SERVER_ORIGIN } from "./shared-doc";
 import { collabRoute } from "./collab-route";
 import { CLOSE_RECONNECT, CLOSE_REVOKED, type ConnectionLimits } from "./connection";
+import { CredentialSweep } from "./credential-sweep";
 import { DocManager, type DocManagerOptions } from "./doc-manager";
 import { projectableCodings } from "./projectable";
 
-export type CollabOptions = DocManagerOptions & ConnectionLimits & { maxMessageBytes: number };
+export type CollabOptions = DocManagerOptions &
+  ConnectionLimits & {
+    maxMessageBytes: number;
+    /** How often open sockets are checked against their sessions and tokens (ended ones are closed). */
+    credentialSweepMs: number;
+  };
 
 export const defaultCollabOptions: CollabOptions = {
   flushIntervalMs: 250,
@@ -21,11 +27,13 @@ export const defaultCollabOptions: CollabOptions = {
   maxBufferedBytes: 8 * 1024 * 1024,
   pingIntervalMs: 30_000,
   maxMessageBytes: 16 * 1024 * 1024,
+  credentialSweepMs: 2_000,
 };
 
 /** The collaboration server: live docs, their websocket route, and the service routes use. */
 export function createCollabServer(db: Database, opts: CollabOptions = defaultCollabOptions) {
   const manager = new DocManager(db, opts);
+  const sweep = new CredentialSweep(db, () => manager.allPeers(), opts.credentialSweepMs);
   const wss = new WebSocketServer({ noServer: true, maxPayload: opts.maxMessageBytes });
   /** The person's loaded coding-round layers in the project's rounds. */
   async function layersOf(projectId: string, userId: string): Promise<string[]> {
@@ -69,12 +77,14 @@ export function createCollabServer(db: Database, opts: CollabOptions = defaultCo
       manager.disconnectUser(userId, (name) => names.has(name), code, reason);
     },
     forget: (documentId, reason) => manager.forget(documentId, reason),
+    credentialsEnded: () => sweep.checkNow(),
   };
   return {
     manager,
     service,
     route: collabRoute({ db, manager, wss, limits: opts }),
     async close() {
+      sweep.stop();
       for (const client of wss.clients) client.terminate();
       wss.close();
       await manager.close();

@@ -31,4 +31,10 @@ export interface CollabService {
   membershipChanged(projectId: string, userId: string, change: "removed" | "role_changed"): Promise<void>;
   /** Drops a deleted document from memory and erases its update log. */
   forget(documentId: string, reason?: string): Promise<void>;
+  /**
+   * Closes, now, the sockets whose session or access token no longer exists or has expired
+   * (after a logout, a revocation, a password change). They are also swept every few seconds,
+   * so a credential ended elsewhere (another process, the database) is caught anyway.
+   */
+  credentialsEnded(): Promise<void>;
 }
