@@ -5,6 +5,7 @@ import { codebookRoom } from "~/lib/collab/doc-model";
 import { roundRoom } from "~/lib/rounds/room";
 import { signedUpClient, type ApiClient } from "../setup/api-client";
 import { authzProject, type Ids } from "../setup/authz-project";
+import { wsToken } from "../setup/live-server";
 import { startTestServer, type TestServer } from "../setup/test-server";
 
 /**
@@ -167,11 +168,10 @@ describe("websocket rooms", () => {
         resolve(101);
       });
     });
-  const tokenOf = async (client: ApiClient) => (await client.post("/api/v1/tokens", { name: "ws" })).body.token as string;
 
   it.each(projectRoles)("a %s reaches the rooms their role reads, and no one reaches another coder's layer", async (role) => {
     const { actor, ids } = await authzProject(server.url, role);
-    const token = await tokenOf(actor);
+    const token = await wsToken(actor);
     const reads = role !== "contributor";
     expect(await upgrade(ids.documentId, token)).toBe(reads ? 101 : 403);
     expect(await upgrade(codebookRoom(ids.projectId), token)).toBe(reads ? 101 : 403);
@@ -181,7 +181,7 @@ describe("websocket rooms", () => {
     // The owner codes in the round too: their own layer opens, for them alone.
     if (role === "owner") expect(await upgrade(layer(ids.ownerId), token)).toBe(101);
     const stranger = await signedUpClient(server.url, "Stranger");
-    const strangerToken = await tokenOf(stranger.client);
+    const strangerToken = await wsToken(stranger.client);
     expect(await upgrade(ids.documentId, strangerToken)).toBe(403);
     expect(await upgrade(codebookRoom(ids.projectId), strangerToken)).toBe(403);
   });

@@ -1,38 +1,22 @@
 import * as encoding from "lib0/encoding";
 import WebSocket from "ws";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { textOf } from "~/lib/collab/doc-model";
 import { MAX_DOCUMENT_CHARS } from "~/lib/validation/schemas";
-import { signedUpClient, type ApiClient } from "../setup/api-client";
-import { connectDoc, until, waitFor } from "../setup/collab-client";
-import { startTestServer, type TestServer } from "../setup/test-server";
+import { signedUpClient } from "../setup/api-client";
+import { until, waitFor } from "../setup/collab-client";
+import { useLiveServer, wsToken } from "../setup/live-server";
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer({ collab: { flushIntervalMs: 20 } });
-});
-const clients: Array<{ destroy(): void }> = [];
-afterAll(async () => {
-  clients.forEach((c) => c.destroy());
-  await server?.close();
-});
-
-async function tokenFor(client: ApiClient) {
-  return (await client.post("/api/v1/tokens", { name: "ws" })).body.token as string;
-}
+const live = useLiveServer({ collab: { flushIntervalMs: 20 } });
+const open = live.open;
 
 async function setup(text: string) {
-  const owner = await signedUpClient(server.url, "Owner");
+  const owner = await signedUpClient(live.server.url, "Owner");
   const { body: project } = await owner.client.post("/api/v1/projects", { name: "Limits" });
   const { body: doc } = await owner.client.post(`/api/v1/projects/${project.id}/documents`, { title: "Long", kind: "interview", text });
-  return { owner, projectId: project.id as string, documentId: doc.id as string, token: await tokenFor(owner.client) };
+  return { owner, projectId: project.id as string, documentId: doc.id as string, token: await wsToken(owner.client) };
 }
 
-function open(room: string, token: string) {
-  const client = connectDoc(server.url, room, token);
-  clients.push(client);
-  return client;
-}
 
 /** A y-protocols awareness message about one client id. */
 function awarenessMessage(clientId: number, clock: number, state: object | null) {
@@ -81,10 +65,10 @@ describe("the document size limit over the websocket", () => {
 describe("presence", () => {
   it("takes awareness updates only for the client ids a socket owns, even from a reader", async () => {
     const s = await setup("Shared");
-    const reviewer = await signedUpClient(server.url, "Reviewer");
+    const reviewer = await signedUpClient(live.server.url, "Reviewer");
     await s.owner.client.post(`/api/v1/projects/${s.projectId}/members`, { email: reviewer.user.email, role: "reviewer" });
     const alice = open(s.documentId, s.token);
-    const mallory = open(s.documentId, await tokenFor(reviewer.client));
+    const mallory = open(s.documentId, await wsToken(reviewer.client));
     const watcher = open(s.documentId, s.token);
     await Promise.all([alice.synced(), mallory.synced(), watcher.synced()]);
     alice.provider.awareness.setLocalStateField("user", { name: "Alice" });
@@ -111,7 +95,7 @@ describe("room names", () => {
   it("answers 400 to a room name whose %-escapes do not decode", async () => {
     const s = await setup("x");
     const status = await new Promise<number>((resolve) => {
-      const ws = new WebSocket(`${server.url.replace("http", "ws")}/collab/%E0%A4%A?token=${s.token}`);
+      const ws = new WebSocket(`${live.server.url.replace("http", "ws")}/collab/%E0%A4%A?token=${s.token}`);
       ws.once("unexpected-response", (_req, res) => resolve(res.statusCode ?? 0));
       ws.once("open", () => resolve(101));
       ws.once("error", () => resolve(-1));

@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import WebSocket from "ws";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { signedUpClient, type ApiClient } from "../setup/api-client";
+import { wsTokenWithId } from "../setup/live-server";
 import { startTestServer, type TestServer } from "../setup/test-server";
 
 /**
@@ -45,8 +46,6 @@ async function documentOf(client: ApiClient) {
   return doc.id as string;
 }
 
-const newToken = async (client: ApiClient) => (await client.post("/api/v1/tokens", { name: "ws" })).body as { id: string; token: string };
-
 /** The close code, or "open" if the socket is still open after `ms`. */
 const within = (s: Open, ms: number) =>
   Promise.race([s.closed, new Promise<"open">((resolve) => setTimeout(() => resolve("open"), ms))]);
@@ -54,7 +53,7 @@ const within = (s: Open, ms: number) =>
 it("closes the sockets of a revoked token, and only those", async () => {
   const { client } = await signedUpClient(server.url, "Revoker");
   const documentId = await documentOf(client);
-  const [revoked, kept] = [await newToken(client), await newToken(client)];
+  const [revoked, kept] = [await wsTokenWithId(client), await wsTokenWithId(client)];
   const a = await open(documentId, { token: revoked.token });
   const b = await open(documentId, { token: kept.token });
   expect((await client.delete(`/api/v1/tokens/${revoked.id}`)).status).toBe(204);
@@ -66,7 +65,7 @@ it("closes the sockets of a revoked token, and only those", async () => {
 it("closes a session's sockets when it logs out", async () => {
   const { client } = await signedUpClient(server.url, "Leaver");
   const documentId = await documentOf(client);
-  const token = await newToken(client);
+  const token = await wsTokenWithId(client);
   const bySession = await open(documentId, { cookie: client.cookie! });
   const byToken = await open(documentId, { token: token.token });
   expect((await client.post("/api/v1/auth/logout")).status).toBe(204);

@@ -1,26 +1,19 @@
 import { and, asc, eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { anchorRange, codingsOf, textOf } from "~/lib/collab/doc-model";
 import { codings, docSnapshots, docUpdates, documents } from "../../db/schema";
 import { signedUpClient, type ApiClient } from "../setup/api-client";
-import { connectDoc, until, waitFor } from "../setup/collab-client";
-import { startTestServer, type TestServer } from "../setup/test-server";
+import { until, waitFor } from "../setup/collab-client";
+import { useLiveServer, wsToken } from "../setup/live-server";
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer({ collab: { flushIntervalMs: 20 } });
-});
-const clients: Array<{ destroy(): void }> = [];
-afterAll(async () => {
-  clients.forEach((c) => c.destroy());
-  await server?.close();
-});
+const live = useLiveServer({ collab: { flushIntervalMs: 20 } });
+const open = live.open;
 
 /** A project with an owner, a coder (each with a token), a document and a code. */
 async function setup(text = "We waited for an hour before anyone answered.") {
-  const owner = await signedUpClient(server.url, "Owner");
-  const coder = await signedUpClient(server.url, "Coder");
+  const owner = await signedUpClient(live.server.url, "Owner");
+  const coder = await signedUpClient(live.server.url, "Coder");
   const { body: project } = await owner.client.post("/api/v1/projects", { name: "Trust" });
   await owner.client.post(`/api/v1/projects/${project.id}/members`, { email: coder.user.email, role: "coder" });
   const { body: doc } = await owner.client.post(`/api/v1/projects/${project.id}/documents`, { title: "Call", kind: "interview", text });
@@ -31,27 +24,18 @@ async function setup(text = "We waited for an hour before anyone answered.") {
     projectId: project.id as string,
     documentId: doc.id as string,
     codeId: code.id as string,
-    ownerToken: await tokenFor(owner.client),
-    coderToken: await tokenFor(coder.client),
+    ownerToken: await wsToken(owner.client),
+    coderToken: await wsToken(coder.client),
   };
 }
 
-async function tokenFor(client: ApiClient) {
-  return (await client.post("/api/v1/tokens", { name: "ws" })).body.token as string;
-}
-
-function open(room: string, token: string) {
-  const client = connectDoc(server.url, room, token);
-  clients.push(client);
-  return client;
-}
 
 const liveCodings = async (client: ApiClient, documentId: string) =>
   (await client.get(`/api/v1/documents/${documentId}`)).body.codings as { id: string; authorId: string; quote: string }[];
 
 /** Every stored log row and snapshot of a doc, concatenated, as text (Yjs stores strings as UTF-8). */
 async function storedBytes(documentId: string) {
-  const { db } = server.services;
+  const { db } = live.server.services;
   const rows = await db.select({ u: docUpdates.update }).from(docUpdates).where(eq(docUpdates.docName, documentId));
   const snaps = await db.select({ s: docSnapshots.state }).from(docSnapshots).where(eq(docSnapshots.docName, documentId));
   return [...rows.map((r) => r.u), ...snaps.map((s) => s.s)].map((b) => Buffer.from(b).toString("latin1")).join("\n");
@@ -80,8 +64,8 @@ describe("codings written over the websocket", () => {
     expect(await liveCodings(s.owner.client, s.documentId)).toEqual([
       expect.objectContaining({ id: "forged", authorId: s.coder.user.id, quote: "waited" }),
     ]);
-    await server.services.collab.flush();
-    const [row] = await server.services.db.select().from(codings).where(eq(codings.id, "forged"));
+    await live.server.services.collab.flush();
+    const [row] = await live.server.services.db.select().from(codings).where(eq(codings.id, "forged"));
     expect(row).toMatchObject({ authorId: s.coder.user.id, memo: "in the owner's name" });
     expect(row!.createdAt.getUTCFullYear()).toBeGreaterThan(2001);
     // The forged value was never logged: no stored byte holds the fake date or the owner's id.
@@ -100,10 +84,10 @@ describe("codings written over the websocket", () => {
     const original = codingsOf(coder.doc).get(made.body.id)!;
     codingsOf(coder.doc).set(made.body.id, { ...original, memo: "a coder's note", authorId: s.coder.user.id, createdAt: new Date().toISOString() });
     await until(
-      async () => (await server.services.collab.read(s.documentId)).codings[0]?.memo === "a coder's note",
+      async () => (await live.server.services.collab.read(s.documentId)).codings[0]?.memo === "a coder's note",
       "the memo edit",
     );
-    const [coding] = (await server.services.collab.read(s.documentId)).codings;
+    const [coding] = (await live.server.services.collab.read(s.documentId)).codings;
     expect(coding).toMatchObject({ authorId: s.owner.user.id, createdAt: original.createdAt, memo: "a coder's note" });
   });
 
@@ -119,14 +103,14 @@ describe("codings written over the websocket", () => {
     await waitFor(() => codingsOf(watcher.doc).has("good"), "the good coding");
     await waitFor(() => !map.has("bad-date") && !map.has("not-an-entry"), "the bad entries removed from the writer");
     expect([...codingsOf(watcher.doc).keys()]).toEqual(["good"]);
-    await server.services.collab.flush();
+    await live.server.services.collab.flush();
     expect(await storedBytes(s.documentId)).not.toContain("not a date");
   });
 });
 
 /** Appends to a stored document's log an update that writes `entries` into its codings map. */
 async function logCodings(documentId: string, entries: (doc: Y.Doc) => Record<string, unknown>) {
-  const { db } = server.services;
+  const { db } = live.server.services;
   const doc = new Y.Doc();
   const [snapshot] = await db.select().from(docSnapshots).where(eq(docSnapshots.docName, documentId));
   Y.applyUpdate(doc, snapshot!.state);
@@ -149,7 +133,7 @@ describe("an entry the projection cannot store", () => {
     }));
     const editor = open(s.documentId, s.ownerToken);
     await editor.synced();
-    expect(await server.services.collab.setAside(s.documentId)).toEqual(
+    expect(await live.server.services.collab.setAside(s.documentId)).toEqual(
       expect.arrayContaining([
         { id: "bad-date", reason: "malformed" },
         { id: "no-such-code", reason: "unknown_code" },
@@ -158,7 +142,7 @@ describe("an entry the projection cannot store", () => {
 
     // The projection still runs: live typing reaches documents.text and search.
     textOf(editor.doc).insert(textOf(editor.doc).length, " Nobody apologised.");
-    const { db } = server.services;
+    const { db } = live.server.services;
     const storedText = async () => (await db.select({ t: documents.text }).from(documents).where(eq(documents.id, s.documentId)))[0]!.t;
     await until(async () => (await storedText()).endsWith("Nobody apologised."), "documents.text following the edit");
     const found = await s.owner.client.get(`/api/v1/projects/${s.projectId}/search?q=apologised`);
@@ -167,7 +151,7 @@ describe("an entry the projection cannot store", () => {
     // An API coding reaches the codings export.
     const made = await s.owner.client.post(`/api/v1/documents/${s.documentId}/codings`, { codeId: s.codeId, start: 21, end: 27 });
     expect(made.status).toBe(201);
-    const csv = await fetch(`${server.url}/api/v1/projects/${s.projectId}/codings.csv`, { headers: { cookie: s.owner.client.cookie! } });
+    const csv = await fetch(`${live.server.url}/api/v1/projects/${s.projectId}/codings.csv`, { headers: { cookie: s.owner.client.cookie! } });
     expect(csv.status).toBe(200);
     const body = await csv.text();
     expect(body).toContain("waited");
@@ -187,7 +171,7 @@ describe("an entry the projection cannot store", () => {
     const editor = open(s.documentId, s.ownerToken);
     await editor.synced();
     textOf(editor.doc).insert(6, " \u0000after");
-    const { db } = server.services;
+    const { db } = live.server.services;
     await until(
       async () => (await db.select({ t: documents.text }).from(documents).where(eq(documents.id, s.documentId)))[0]!.t === "before \uFFFDafter",
       "the text stored",

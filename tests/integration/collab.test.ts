@@ -4,6 +4,7 @@ import { textOf } from "~/lib/collab/doc-model";
 import { ApiClient, signedUpClient } from "../setup/api-client";
 import { connectDoc, until, waitFor } from "../setup/collab-client";
 import { createTestDatabase, type TestDatabase } from "../setup/test-db";
+import { wsToken } from "../setup/live-server";
 import { startTestServer, type TestServer } from "../setup/test-server";
 
 let database: TestDatabase;
@@ -40,9 +41,6 @@ function open(room: string, token: string) {
   return client;
 }
 
-async function tokenFor(client: ApiClient) {
-  return (await client.post("/api/v1/tokens", { name: "ws" })).body.token as string;
-}
 
 describe("real-time documents", () => {
   it("serves the document's text, and two clients editing at once converge", async () => {
@@ -127,15 +125,15 @@ describe("access", () => {
     const base = `${server.url.replace("http", "ws")}/collab/${doc.id}`;
     expect(await status(base)).toBe(401);
     const stranger = await signedUpClient(server.url, "Stranger");
-    expect(await status(`${base}?token=${await tokenFor(stranger.client)}`)).toBe(403);
-    expect(await status(`${server.url.replace("http", "ws")}/collab/no-such-doc?token=${await tokenFor(stranger.client)}`)).toBe(403);
+    expect(await status(`${base}?token=${await wsToken(stranger.client)}`)).toBe(403);
+    expect(await status(`${server.url.replace("http", "ws")}/collab/no-such-doc?token=${await wsToken(stranger.client)}`)).toBe(403);
   });
 
   it("lets a reviewer watch but drops their edits", async () => {
     const { owner, project, doc, token } = await setup("Original");
     const reviewer = await signedUpClient(server.url, "Reviewer");
     await owner.client.post(`/api/v1/projects/${project.id}/members`, { email: reviewer.user.email, role: "reviewer" });
-    const r = open(doc.id, await tokenFor(reviewer.client));
+    const r = open(doc.id, await wsToken(reviewer.client));
     const o = open(doc.id, token);
     await Promise.all([r.synced(), o.synced()]);
     textOf(r.doc).insert(0, "HACKED ");
@@ -152,8 +150,8 @@ describe("access", () => {
     for (const [who, role] of [[coder, "coder"], [reviewer, "coder"]] as const) {
       await owner.client.post(`/api/v1/projects/${project.id}/members`, { email: who.user.email, role });
     }
-    const c = open(doc.id, await tokenFor(coder.client));
-    const r = open(doc.id, await tokenFor(reviewer.client));
+    const c = open(doc.id, await wsToken(coder.client));
+    const r = open(doc.id, await wsToken(reviewer.client));
     await Promise.all([c.synced(), r.synced()]);
     const closeCode = (client: ReturnType<typeof open>) =>
       new Promise<number>((resolve) => client.provider.ws?.addEventListener("close", (e) => resolve((e as CloseEvent).code)));

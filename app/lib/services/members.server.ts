@@ -13,14 +13,19 @@ const memberColumns = {
   joinedAt: projectMembers.createdAt,
 };
 
-/** Who is in the project, without e-mail addresses: for pages that only show names and roles. */
-export function listMemberNames(db: Database, projectId: string) {
+/** The project's members with their addresses, by name: only ever returned through the two below. */
+function memberRows(db: Database, projectId: string) {
   return db
-    .select(memberColumns)
+    .select({ ...memberColumns, email: users.email })
     .from(projectMembers)
     .innerJoin(users, eq(users.id, projectMembers.userId))
     .where(eq(projectMembers.projectId, projectId))
     .orderBy(asc(users.name), asc(users.id));
+}
+
+/** Who is in the project, without e-mail addresses: for pages that only show names and roles. */
+export async function listMemberNames(db: Database, projectId: string) {
+  return (await memberRows(db, projectId)).map(({ email: _email, ...member }) => member);
 }
 
 export interface MemberViewer {
@@ -34,12 +39,7 @@ export interface MemberViewer {
  */
 export async function listMembers(db: Database, projectId: string, viewer: MemberViewer) {
   const seesEmails = can({ id: viewer.userId }, "members:emails", { kind: "project", projectId, role: viewer.role });
-  const rows = await db
-    .select({ ...memberColumns, email: users.email })
-    .from(projectMembers)
-    .innerJoin(users, eq(users.id, projectMembers.userId))
-    .where(eq(projectMembers.projectId, projectId))
-    .orderBy(asc(users.name), asc(users.email));
+  const rows = await memberRows(db, projectId);
   return rows.map((r) => ({ ...r, email: seesEmails || r.userId === viewer.userId ? r.email : null }));
 }
 
