@@ -18,8 +18,7 @@ export const CLOSE_SLOW = 1013;
 export const CLOSE_GONE = 4404;
 /** Removed from the project: the stock client does not retry 44xx codes. */
 export const CLOSE_REVOKED = 4403;
-/** The session or access token the socket was opened with ended (logout, revoked, expired). */
-export const CLOSE_SIGNED_OUT = 4401;
+export { CLOSE_SIGNED_OUT } from "../../app/lib/collab/close-codes";
 /** Role changed: the client reconnects and gets its new rights (e.g. read-only). */
 export const CLOSE_RECONNECT = 1012;
 

@@ -3,6 +3,7 @@ import * as encoding from "lib0/encoding";
 import * as awarenessProtocol from "y-protocols/awareness";
 import * as syncProtocol from "y-protocols/sync";
 import * as Y from "yjs";
+import { CLOSE_TOO_LARGE } from "../../app/lib/collab/close-codes";
 import { MAX_DOCUMENT_CHARS } from "../../app/lib/validation/schemas";
 import { filterOwnAwareness } from "./awareness-guard";
 import { guardCodings } from "./coding-guard";
@@ -37,7 +38,7 @@ export function encodeAwareness(awareness: awarenessProtocol.Awareness, clients:
 }
 
 /** Close code for an update that would take the text past MAX_DOCUMENT_CHARS (no retry: 44xx). */
-export const CLOSE_TOO_LARGE = 4413;
+export { CLOSE_TOO_LARGE };
 
 /** A message the server will not take; its socket is closed with `close`. */
 export class MalformedMessage extends Error {

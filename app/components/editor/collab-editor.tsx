@@ -73,7 +73,7 @@ export function CollabEditor(props: CollabEditorProps) {
     if (/Mac|iPhone|iPad/.test(navigator.platform)) setMod("⌘");
   }, []);
 
-  const refused = snapshot.connection === "denied" || snapshot.connection === "signed-out";
+  const refused = snapshot.connection === "denied" || snapshot.connection === "signed-out" || snapshot.connection === "too-large";
   const mayCode = canCode && !refused;
 
   const tree = useMemo(() => codeTree(snapshot.codes), [snapshot.codes]);

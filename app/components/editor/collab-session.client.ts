@@ -14,6 +14,7 @@ import {
 import { newId } from "../../../db/ids";
 import { personColor, rgba } from "./colors";
 import type { CodeInfo, ConnectionState, PresentUser, SessionSnapshot } from "./types";
+import { refusalOf, type Refusal } from "~/lib/collab/close-codes";
 
 export interface SessionOptions {
   documentId: string;
@@ -53,7 +54,7 @@ export class CollabSession {
 
   private status: "connecting" | "connected" | "disconnected" = "connecting";
   private online = typeof navigator === "undefined" ? true : navigator.onLine;
-  private refused: "denied" | "signed-out" | null = null;
+  private refused: Refusal | null = null;
   private resolveQueued = false;
   /** Resolved codings by id, and which ids changed since ("all" after the text changed). */
   private readonly resolved = new Map<string, ResolvedCoding>();
@@ -92,7 +93,7 @@ export class CollabSession {
     this.provider.on("sync", this.onSync);
     this.provider.on("connection-close", this.onClose);
     // A server that closes with 4400–4499 means "do not come back" (y-websocket stops retrying).
-    this.provider.on("closed", ({ code }) => this.refuse(code === 4401 ? "signed-out" : "denied"));
+    this.provider.on("closed", ({ code }) => this.refuse(refusalOf(code)));
     this.codebookProvider.on("sync", this.onCodebookSync);
     codebookOf(this.codebookDoc).observe(this.onCodebook);
     this.codings.observe(this.onCodings);
@@ -198,7 +199,7 @@ export class CollabSession {
       });
   };
 
-  private refuse(kind: "denied" | "signed-out") {
+  private refuse(kind: Refusal) {
     this.refused = kind;
     this.provider.disconnect();
     this.codebookProvider.disconnect();

@@ -1,3 +1,4 @@
+import type { Refusal } from "~/lib/collab/close-codes";
 import type { ResolvedCoding } from "~/lib/collab/doc-model";
 
 /** Shared by the server-rendered shell and the browser-only editor code (types only). */
@@ -28,7 +29,7 @@ export interface PresentUser {
  * after a sync (edits are kept); offline: the browser says it has no network; denied: the
  * server refused us (access revoked, document deleted); signed-out: the session ended.
  */
-export type ConnectionState = "connecting" | "connected" | "reconnecting" | "offline" | "denied" | "signed-out";
+export type ConnectionState = "connecting" | "connected" | "reconnecting" | "offline" | Refusal;
 
 export interface SessionSnapshot {
   connection: ConnectionState;
