@@ -171,6 +171,11 @@ export const codes = pgTable(
     parentId: text("parent_id"),
     color: text("color").notNull(),
     description: text("description").notNull().default(""),
+    /**
+     * False for a folder: a code that only groups others (REFI-QDA `isCodable="false"`, as
+     * imported from NVivo or ATLAS.ti). It is never applied to text (ADR 0144).
+     */
+    codable: boolean("codable").notNull().default(true),
     createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),
     createdAt: createdAt(),
   },
@@ -231,6 +236,12 @@ export const memos = pgTable(
     targetType: memoTarget("target_type").notNull(),
     targetId: text("target_id").notNull(),
     authorId: text("author_id").references(() => users.id, { onDelete: "set null" }),
+    /**
+     * For a memo imported from a REFI-QDA file whose writer matched no member: the name the
+     * file gives them, and the tool that wrote the file (e.g. "NVivo"). Null otherwise.
+     */
+    authorName: text("author_name"),
+    authorOrigin: text("author_origin"),
     body: text("body").notNull(),
     createdAt: createdAt(),
     updatedAt: timestamp("updated_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
@@ -416,3 +427,4 @@ export type IntakeFormVersionRow = typeof intakeFormVersions.$inferSelect;
 export type SubmissionRow = typeof submissions.$inferSelect;
 export * from "./schema-findings";
 export * from "./schema-rounds";
+export * from "./schema-refi";
