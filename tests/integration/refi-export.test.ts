@@ -1,28 +1,15 @@
-import { execFile } from "node:child_process";
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { promisify } from "node:util";
 import { parse as parseCsv } from "csv-parse/sync";
-import { XMLParser } from "fast-xml-parser";
 import { strFromU8, unzipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { created as post, signedUpClient, type ApiClient } from "../setup/api-client";
+import { PROJECT_XSD as XSD, qdeParser as parser, xmllint } from "../setup/refi-files";
 import { startTestServer, type TestServer } from "../setup/test-server";
 
-const run = promisify(execFile);
-const XSD = new URL("../fixtures/refi/Project.xsd", import.meta.url).pathname;
-
 let server: TestServer;
-let scratch: string;
 beforeAll(async () => {
   server = await startTestServer();
-  scratch = await mkdtemp(join(tmpdir(), "refi-export-"));
 });
-afterAll(async () => {
-  await server?.close();
-  if (scratch) await rm(scratch, { recursive: true, force: true });
-});
+afterAll(() => server?.close());
 
 // Windows line ends (the API keeps text as sent) and characters outside the BMP, before and
 // inside coded passages, so UTF-16 and code-point offsets differ (the export writes UTF-16).
@@ -65,21 +52,6 @@ async function download(client: ApiClient, path: string) {
   return { status: res.status, headers: res.headers, bytes: new Uint8Array(await res.arrayBuffer()) };
 }
 
-/** xmllint's verdict on `xml`, against the REFI Project schema or, without one, for well-formedness. */
-async function xmllint(xml: string, name: string, schema?: string) {
-  const file = join(scratch, name);
-  await writeFile(file, xml);
-  try {
-    await run("xmllint", ["--noout", ...(schema ? ["--schema", schema] : []), file]);
-    return "valid";
-  } catch (err) {
-    return String((err as { stderr?: string }).stderr ?? err);
-  }
-}
-
-const arrays = new Set(["User", "Code", "Variable", "Case", "SourceRef", "TextSource", "PlainTextSelection", "Coding", "NoteRef", "VariableValue", "Note"]);
-const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "", parseAttributeValue: false, parseTagValue: false, isArray: (name) => arrays.has(name) });
-
 async function exported() {
   const res = await download(f.owner.client, `/api/v1/projects/${f.projectId}/export.qdpx`);
   expect(res.status).toBe(200);
@@ -93,7 +65,7 @@ describe("REFI-QDA export", () => {
     const { res, files, qde, project } = await exported();
     expect(res.headers.get("content-type")).toBe("application/zip");
     expect(res.headers.get("content-disposition")).toContain('attachment; filename="Churn stories.qdpx"');
-    expect(await xmllint(qde, "project.qde", XSD)).toBe("valid");
+    expect(await xmllint(qde, XSD)).toBe("valid");
     expect(project.xmlns).toBe("urn:QDA-XML:project:1.0");
     expect(project).toMatchObject({ name: "Churn: stories", origin: "Thicket", Description: "Why they leave" });
     const sources = project.Sources.TextSource;
@@ -159,10 +131,11 @@ describe("REFI-QDA export", () => {
     expect(notes.size).toBe(3);
   });
 
-  it("maps attributes to typed variables, and the case key to a case holding its documents and their shared values", async () => {
+  it("maps attributes to typed variables, the kind to one more, and the case key to a case holding its documents and their shared values", async () => {
     const { project } = await exported();
     const variables = new Map(project.Variables.Variable.map((v: any) => [v.name, v]));
     expect([...variables.values()].map((v: any) => [v.name, v.typeOfVariable])).toEqual([
+      ["Thicket document kind", "Text"],
       ["age", "Integer"],
       ["joined", "Date"],
       ["member", "Boolean"],
@@ -176,8 +149,8 @@ describe("REFI-QDA export", () => {
         }),
       );
     const [s1, s2] = project.Sources.TextSource;
-    expect(valuesOf(s1)).toEqual({ age: "34", member: "true", region: "North" });
-    expect(valuesOf(s2)).toEqual({ age: "41", joined: "2024-05-01", region: "North" });
+    expect(valuesOf(s1)).toEqual({ "Thicket document kind": "Interview", age: "34", member: "true", region: "North" });
+    expect(valuesOf(s2)).toEqual({ "Thicket document kind": "Interview", age: "41", joined: "2024-05-01", region: "North" });
     const [theCase] = project.Cases.Case;
     expect(theCase.name).toBe("C-1");
     expect(theCase.SourceRef.map((r: any) => r.targetGUID)).toEqual([s1.guid, s2.guid]);
@@ -211,7 +184,7 @@ describe("codebook and codings downloads", () => {
     expect(res.headers.get("content-type")).toContain("application/xml");
     expect(res.headers.get("content-disposition")).toContain('filename="Churn stories.qdc"');
     const xml = strFromU8(res.bytes);
-    expect(await xmllint(xml, "codebook.qdc")).toBe("valid");
+    expect(await xmllint(xml)).toBe("valid");
     const book = parser.parse(xml).CodeBook;
     expect(book).toMatchObject({ xmlns: "urn:QDA-XML:codebook:1.0", origin: "Thicket" });
     expect(book.Codes.Code.map((c: any) => c.name)).toEqual(["Cost", "Feelings"]);

@@ -12,6 +12,8 @@ export interface CodebookCode {
   parentId: string | null;
   color: string;
   description: string;
+  /** False for a folder: written `isCodable="false"` (a code without it can be applied). */
+  codable?: boolean;
 }
 
 /**
@@ -34,11 +36,15 @@ function childrenByParent(codes: readonly CodebookCode[]): { roots: CodebookCode
 }
 
 /**
- * `<Code>` elements for the whole codebook. Every Thicket code can be applied, so all are
- * `isCodable="true"`. `noteGuids` adds NoteRefs to the memos on each code (project files only:
- * a .qdc has no Notes to point at).
+ * `<Code>` elements for the whole codebook; folders are `isCodable="false"`. `guidOf` names each
+ * code (its kept GUID if it was imported: kept-guids.ts). `noteGuids` adds NoteRefs to the memos
+ * on each code (project files only: a .qdc has no Notes to point at).
  */
-export function codeElements(codes: readonly CodebookCode[], noteGuids?: ReadonlyMap<string, string[]>): string {
+export function codeElements(
+  codes: readonly CodebookCode[],
+  guidOf: (codeId: string) => string = (id) => refiGuid("code", id),
+  noteGuids?: ReadonlyMap<string, string[]>,
+): string {
   const { roots, children } = childrenByParent(codes);
   const written = new Set<string>();
   const write = (code: CodebookCode): string => {
@@ -46,7 +52,7 @@ export function codeElements(codes: readonly CodebookCode[], noteGuids?: Readonl
     let inner = code.description ? `<Description>${xmlText(code.description)}</Description>` : "";
     for (const guid of noteGuids?.get(code.id) ?? []) inner += element("NoteRef", { targetGUID: guid });
     for (const child of children.get(code.id) ?? []) if (!written.has(child.id)) inner += write(child);
-    return element("Code", { guid: refiGuid("code", code.id), name: code.name, isCodable: true, color: refiColor(code.color) }, inner);
+    return element("Code", { guid: guidOf(code.id), name: code.name, isCodable: code.codable !== false, color: refiColor(code.color) }, inner);
   };
   let out = roots.map(write).join("");
   // Codes caught in a cycle have no root above them: write them at the top rather than lose them.

@@ -8,6 +8,7 @@ import { sql } from "drizzle-orm";
 import { queryRows, sqlList } from "../datasets/query.server";
 import { notFound } from "../http/errors.server";
 import type { AppServices } from "../services.server";
+import type { DocumentKind } from "../../../db/kinds";
 import type { CodebookCode } from "./codebook-xml";
 import type { Attributes } from "./variables";
 
@@ -23,6 +24,7 @@ export interface ExportProject {
 export interface ExportDocument {
   id: string;
   title: string;
+  kind: DocumentKind;
   caseKey: string | null;
   attributes: Attributes;
   createdBy: string | null;
@@ -46,6 +48,8 @@ export interface ExportMemo {
   targetType: "document" | "code";
   targetId: string;
   authorId: string | null;
+  /** A file's writer who matched no member (imported memos only). */
+  authorName: string | null;
   body: string;
   createdAt: Date;
   updatedAt: Date;
@@ -70,7 +74,7 @@ export async function exportProject(services: AppServices, projectId: string): P
 export function exportCodes(services: AppServices, projectId: string): Promise<CodebookCode[]> {
   return queryRows<CodebookCode>(
     services.db,
-    sql`select id, name, parent_id as "parentId", color, description from codes where project_id = ${projectId} order by name, id`,
+    sql`select id, name, parent_id as "parentId", color, description, codable from codes where project_id = ${projectId} order by name, id`,
   );
 }
 
@@ -81,7 +85,7 @@ export function exportCodes(services: AppServices, projectId: string): Promise<C
 export async function exportDocuments(services: AppServices, projectId: string): Promise<ExportDocument[]> {
   const rows = await queryRows<ExportDocument>(
     services.db,
-    sql`select id, title, case_key as "caseKey", attributes, created_by as "createdBy",
+    sql`select id, title, kind, case_key as "caseKey", attributes, created_by as "createdBy",
                created_at as "createdAt", updated_at as "updatedAt"
         from documents where project_id = ${projectId} order by created_at, id`,
   );
@@ -114,7 +118,7 @@ export async function documentCodings(services: AppServices, ids: readonly strin
 export async function exportMemos(services: AppServices, projectId: string): Promise<ExportMemo[]> {
   const rows = await queryRows<ExportMemo>(
     services.db,
-    sql`select m.id, m.target_type as "targetType", m.target_id as "targetId", m.author_id as "authorId", m.body,
+    sql`select m.id, m.target_type as "targetType", m.target_id as "targetId", m.author_id as "authorId", m.author_name as "authorName", m.body,
                m.created_at as "createdAt", m.updated_at as "updatedAt"
         from memos m
         where m.project_id = ${projectId}

@@ -1,5 +1,5 @@
 /**
- * The .qdpx download: a zip holding `Sources/<guid>.txt` for every document (its text as
+ * The .qdpx download: a zip holding `Sources/<source GUID>.txt` for every document (its text as
  * stored, UTF-8, no byte-order mark) and project.qde (qde-writer.server.ts). Built as a
  * stream with fflate's streaming Zip: each text is compressed and handed on as it is read, a
  * batch of documents at a time, and project.qde follows in chunks, so a big project never sits
@@ -19,6 +19,8 @@ import {
   exportProject,
   type ExportProject,
 } from "./export-data.server";
+import { ExportGuids } from "./kept-guids";
+import { projectKeptGuids } from "./kept-guids.server";
 import { readableFrom } from "./stream";
 import { projectQde, sourceFileName } from "./qde-writer.server";
 
@@ -45,18 +47,20 @@ async function* qdpxBytes(services: AppServices, project: ExportProject): AsyncG
     return out;
   };
 
-  const [codes, documents, memos, authors] = await Promise.all([
+  const [codes, documents, memos, authors, kept] = await Promise.all([
     exportCodes(services, project.id),
     exportDocuments(services, project.id),
     exportMemos(services, project.id),
     exportAuthors(services, project.id),
+    projectKeptGuids(services.db, project.id),
   ]);
+  const guids = new ExportGuids(project.id, kept);
   for (let i = 0; i < documents.length; i += DOCUMENT_BATCH) {
     const batch = documents.slice(i, i + DOCUMENT_BATCH).map((d) => d.id);
     const texts = await documentTexts(services, batch);
     for (const id of batch) {
       const text = texts.get(id) ?? "";
-      const file = new ZipDeflate(`Sources/${sourceFileName(id)}`, { level: LEVEL });
+      const file = new ZipDeflate(`Sources/${sourceFileName(guids, id)}`, { level: LEVEL });
       zip.add(file);
       file.push(encoder.encode(text), true);
     }
@@ -66,7 +70,7 @@ async function* qdpxBytes(services: AppServices, project: ExportProject): AsyncG
   const qde = new ZipDeflate("project.qde", { level: LEVEL });
   zip.add(qde);
   let pending = "";
-  for await (const chunk of projectQde(services, { project, codes, documents, memos, authors, exportedAt: new Date() })) {
+  for await (const chunk of projectQde(services, { project, codes, documents, memos, authors, guids, exportedAt: new Date() })) {
     pending += chunk;
     if (pending.length >= XML_CHUNK) {
       qde.push(encoder.encode(pending));

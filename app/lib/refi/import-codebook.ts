@@ -13,6 +13,10 @@ export interface PlannedCode {
   parentId: string | null;
   color: string;
   description: string;
+  /** False for a folder: it groups codes and is never applied. */
+  codable: boolean;
+  /** Its GUID in the file. */
+  guid: string;
   noteRefs: string[];
 }
 
@@ -53,7 +57,7 @@ export function planCodebook(
     }
     const color = refiColorToHex(code.color) ?? palette[codes.length % palette.length]!;
     if (code.color && !refiColorToHex(code.color)) skipped.add(named("The colour of code", name), `“${code.color}” is not a #RRGGBB colour; it got one of Thicket's.`);
-    codes.push({ id, name, parentId, color, description, noteRefs: code.noteRefs });
+    codes.push({ id, name, parentId, color, description, codable: code.codable, guid: code.guid, noteRefs: code.noteRefs });
     for (const sub of code.children) visit(sub, id);
   };
   for (const root of roots) visit(root, null);

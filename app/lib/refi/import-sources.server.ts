@@ -8,6 +8,7 @@
  * out.
  */
 import { newId } from "../../../db/ids";
+import type { DocumentKind } from "../../../db/kinds";
 import { docxToText } from "../import/docx.server";
 import { decodeText } from "../import/text.server";
 import { MAX_DOCUMENT_CHARS } from "../validation/schemas";
@@ -24,14 +25,22 @@ export interface PlannedCoding {
   end: number;
   createdAt: Date;
   memo: string;
-  /** The REFI user who made it (for the report: they are attributed to the importer). */
+  /** The REFI user who made it (for the report when they match no member). */
   refiUser?: string;
+  /** The member that user matched; otherwise the coding is the importer's. */
+  authorId?: string;
+  /** GUIDs in the file: its selection (shared by the codings of one selection), its Coding. */
+  selectionGuid: string;
+  codingGuid: string;
+  /** The note its memo came from, when it came from exactly one. */
+  noteGuid?: string;
 }
 
 export interface PlannedDocument {
   id: string;
   refiGuid: string;
   title: string;
+  kind: DocumentKind;
   text: string;
   caseKey: string | null;
   attributes: Record<string, string | number | boolean>;
@@ -42,6 +51,10 @@ export interface PlannedDocument {
 export interface SourceContext {
   archive: QdpxArchive;
   codeIds: ReadonlyMap<string, string>;
+  /** Names of the codes that are folders (isCodable="false"), by Thicket id. */
+  folders: ReadonlyMap<string, string>;
+  /** The member a file's user matched, by the user's GUID. */
+  members: ReadonlyMap<string, string>;
   /** A note's text by GUID; each one used is marked, so unused notes can be reported. */
   noteText: (guid: string) => string | null;
   skipped: SkippedList;
@@ -109,6 +122,14 @@ const date = (value: string | undefined, fallback: Date) => {
   return d && !Number.isNaN(d.getTime()) ? d : fallback;
 };
 
+/** The texts of the notes `refs` point at, with their GUIDs (missing or empty notes left out). */
+function notesOf(refs: readonly string[], ctx: SourceContext): { guid: string; text: string }[] {
+  return refs.flatMap((guid) => {
+    const text = ctx.noteText(guid);
+    return text ? [{ guid, text }] : [];
+  });
+}
+
 function planCodings(source: RefiTextSource, text: SourceText, chosen: OffsetScheme, ctx: SourceContext, label: string): PlannedCoding[] {
   const out: PlannedCoding[] = [];
   for (const s of source.selections) {
@@ -126,16 +147,35 @@ function planCodings(source: RefiTextSource, text: SourceText, chosen: OffsetSch
       ctx.skipped.add(what, `It does not fall inside the text (${plural(text.text.length, "character")}), so its ${plural(s.codings.length, "coding")} could not be placed.`);
       continue;
     }
-    const selectionMemo = [s.description.trim(), ...s.noteRefs.map(ctx.noteText)].filter(Boolean);
+    const selectionNotes = notesOf(s.noteRefs, ctx);
     for (const c of s.codings) {
       const codeId = c.codeGuid ? ctx.codeIds.get(c.codeGuid) : undefined;
       if (!codeId) {
         ctx.skipped.add(`A coding of ${what}`, `It refers to a code (${c.codeGuid ?? "none"}) that is not in the codebook.`);
         continue;
       }
-      const memo = [...selectionMemo, ...c.noteRefs.map(ctx.noteText)].filter(Boolean).join("\n\n");
+      const folder = ctx.folders.get(codeId);
+      if (folder !== undefined) {
+        ctx.skipped.add(`A coding of ${what}`, `It applies ${named("folder", folder)}, which the file marks as not codable (isCodable="false"); folders are never applied.`);
+        continue;
+      }
+      const notes = [...selectionNotes, ...notesOf(c.noteRefs, ctx)];
+      const description = s.description.trim();
+      const memo = [description, ...notes.map((n) => n.text)].filter(Boolean).join("\n\n");
       const createdAt = date(c.createdAt ?? s.createdAt, ctx.now);
-      out.push({ id: newId(), codeId, ...range, createdAt, memo, refiUser: c.creatingUser ?? s.creatingUser });
+      const refiUser = c.creatingUser ?? s.creatingUser;
+      out.push({
+        id: newId(),
+        codeId,
+        ...range,
+        createdAt,
+        memo,
+        refiUser,
+        authorId: refiUser ? ctx.members.get(refiUser) : undefined,
+        selectionGuid: s.guid,
+        codingGuid: c.guid,
+        noteGuid: !description && notes.length === 1 ? notes[0]!.guid : undefined,
+      });
     }
   }
   return out;
@@ -166,6 +206,7 @@ export function planSource({ source, title, label, text }: LoadedSource, scheme:
     id: newId(),
     refiGuid: source.guid,
     title,
+    kind: "other",
     text: text.text,
     caseKey: null,
     attributes: {},

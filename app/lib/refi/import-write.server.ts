@@ -3,7 +3,7 @@
  * codebook, each document with the first snapshot of its Y.Doc (its text and its codings, as
  * the live server would hold them) and the relational projection the live server would
  * compute from that doc (collab/projection.ts: the same resolveEntry, so quotes and offsets
- * agree), then the memos. Nobody can have the new documents open, so nothing goes through a
+ * agree), then the memos and the GUIDs kept from the file. Nobody can have the new documents open, so nothing goes through a
  * live doc. Rows go in multi-row inserts, a chunk at a time, never one query per coding.
  */
 import * as Y from "yjs";
@@ -12,6 +12,7 @@ import { codes, codings, docSnapshots, documents, memos, projectMembers, project
 import { addCoding, resolveCodings, textOf } from "../collab/doc-model";
 import { recordAudit } from "../services/audit.server";
 import type { ImportPlan } from "./import-plan.server";
+import { saveKeptGuids } from "./kept-guids.server";
 import type { PlannedDocument } from "./import-sources.server";
 
 /** Rows per insert: well under Postgres' 65,535 parameters, and texts kept to a few MB a batch. */
@@ -23,13 +24,16 @@ function* chunks<T>(items: readonly T[], size: number): Generator<T[]> {
   for (let i = 0; i < items.length; i += size) yield items.slice(i, i + size);
 }
 
-/** A document's Y.Doc state with its codings, and the codings as the projection holds them. */
-function buildDoc(doc: PlannedDocument, authorId: string) {
+/**
+ * A document's Y.Doc state with its codings, and the codings as the projection holds them. A
+ * coding is the member its file user matched, else the importer's.
+ */
+function buildDoc(doc: PlannedDocument, importerId: string) {
   const ydoc = new Y.Doc();
   try {
     ydoc.transact(() => {
       textOf(ydoc).insert(0, doc.text);
-      for (const c of doc.codings) addCoding(ydoc, c.id, { codeId: c.codeId, start: c.start, end: c.end, authorId, memo: c.memo, createdAt: c.createdAt });
+      for (const c of doc.codings) addCoding(ydoc, c.id, { codeId: c.codeId, start: c.start, end: c.end, authorId: c.authorId ?? importerId, memo: c.memo, createdAt: c.createdAt });
     });
     return { state: Y.encodeStateAsUpdate(ydoc), resolved: resolveCodings(ydoc) };
   } finally {
@@ -54,7 +58,16 @@ export async function writeImport(db: Database, { name, description, ownerId, or
 
     for (const batch of chunks(plan.codes, CODE_CHUNK)) {
       await tx.insert(codes).values(
-        batch.map((c) => ({ id: c.id, projectId, name: c.name, parentId: c.parentId, color: c.color, description: c.description, createdBy: ownerId })),
+        batch.map((c) => ({
+          id: c.id,
+          projectId,
+          name: c.name,
+          parentId: c.parentId,
+          color: c.color,
+          description: c.description,
+          codable: c.codable,
+          createdBy: ownerId,
+        })),
       );
     }
 
@@ -66,7 +79,7 @@ export async function writeImport(db: Database, { name, description, ownerId, or
           id: doc.id,
           projectId,
           title: doc.title,
-          kind: "other" as const,
+          kind: doc.kind,
           caseKey: doc.caseKey,
           attributes: doc.attributes,
           text: doc.text,
@@ -93,8 +106,22 @@ export async function writeImport(db: Database, { name, description, ownerId, or
     }
 
     for (const batch of chunks(plan.memos, CODE_CHUNK)) {
-      await tx.insert(memos).values(batch.map((m) => ({ projectId, authorId: ownerId, targetType: m.targetType, targetId: m.targetId, body: m.body })));
+      await tx.insert(memos).values(
+        batch.map((m) => ({
+          id: m.id,
+          projectId,
+          authorId: m.authorId,
+          authorName: m.authorName,
+          authorOrigin: m.authorOrigin,
+          targetType: m.targetType,
+          targetId: m.targetId,
+          body: m.body,
+          createdAt: m.createdAt,
+          updatedAt: m.updatedAt,
+        })),
+      );
     }
+    await saveKeptGuids(tx, projectId, plan.guids);
     return { projectId, codings: codingCount };
   });
 }

@@ -4,6 +4,8 @@
  * a zip cannot be read before its end, where its directory is), parsed, planned, and written
  * in one transaction, so a file that fails anywhere leaves nothing behind.
  */
+import { eq } from "drizzle-orm";
+import { users } from "../../../db/schema";
 import { DRAIN_FACTOR, payloadTooLarge } from "../http/body.server";
 import { CODE_PALETTE } from "../services/codes.server";
 import type { AppServices } from "../services.server";
@@ -44,7 +46,9 @@ export interface ImportInput {
 export async function importQdpx(services: AppServices, input: ImportInput): Promise<{ id: string; report: ImportReport }> {
   const archive = await QdpxArchive.open(input.bytes);
   const project = readQde(archive.qde, archive.qdeName);
-  const plan = await planImport(project, archive, CODE_PALETTE, input.importerLabel ?? "you");
+  // The new project's only member: the file's users are matched against the importer.
+  const members = await services.db.select({ id: users.id, email: users.email, name: users.name }).from(users).where(eq(users.id, input.userId));
+  const plan = await planImport(project, archive, { palette: CODE_PALETTE, importer: { id: input.userId, label: input.importerLabel ?? "you" }, members });
   const written = await writeImport(services.db, {
     name: input.name,
     description: project.description.slice(0, 5000),

@@ -9,6 +9,8 @@ import { HttpError } from "../http/errors.server";
 export interface RefiCode {
   guid: string;
   name: string;
+  /** False for a folder (`isCodable="false"`): it groups codes and is never applied. */
+  codable: boolean;
   color?: string;
   description: string;
   noteRefs: string[];
@@ -45,18 +47,32 @@ export interface RefiTextSource {
   noteRefs: string[];
   values: RefiValue[];
 }
+export interface RefiUser {
+  guid: string;
+  name: string;
+  /** The user's `id` attribute: a login or, in some tools, an e-mail address. */
+  id?: string;
+}
+export interface RefiNote {
+  guid: string;
+  name: string;
+  text: string;
+  creatingUser?: string;
+  createdAt?: string;
+  modifiedAt?: string;
+}
 export interface RefiProject {
   name?: string;
   origin?: string;
   description: string;
-  users: { guid: string; name: string }[];
+  users: RefiUser[];
   codes: RefiCode[];
   sources: RefiTextSource[];
   /** PDF, picture, audio and video sources: named in the report, not imported. */
   otherSources: { kind: string; name: string }[];
   variables: { guid: string; name: string; type?: string }[];
   cases: { guid: string; name: string; sourceGuids: string[]; values: RefiValue[] }[];
-  notes: { guid: string; name: string; text: string }[];
+  notes: RefiNote[];
   unsupported: { what: string; count: number }[];
 }
 
@@ -107,6 +123,7 @@ function readCode(node: Node): RefiCode {
   return {
     guid: attr(node, "guid") ?? "",
     name: attr(node, "name") ?? "",
+    codable: !/^\s*(false|0)\s*$/.test(attr(node, "isCodable") ?? ""),
     color: attr(node, "color"),
     description: textOf(node, "Description"),
     noteRefs: noteRefs(node),
@@ -225,7 +242,7 @@ export function readQde(xml: string, fileName: string): RefiProject {
     name: attr(root, "name"),
     origin: attr(root, "origin"),
     description: textOf(root, "Description"),
-    users: list(child(root, "Users"), "User").map((u) => ({ guid: attr(u, "guid") ?? "", name: attr(u, "name") ?? attr(u, "id") ?? "" })),
+    users: list(child(root, "Users"), "User").map((u) => ({ guid: attr(u, "guid") ?? "", name: attr(u, "name") ?? attr(u, "id") ?? "", id: attr(u, "id") })),
     codes: list(child(child(root, "CodeBook"), "Codes"), "Code").map(readCode),
     sources: list(sources, "TextSource").map(readSource),
     otherSources,
@@ -236,7 +253,14 @@ export function readQde(xml: string, fileName: string): RefiProject {
       sourceGuids: list(c, "SourceRef").map((r) => attr(r, "targetGUID") ?? "").filter(Boolean),
       values: readValues(c),
     })),
-    notes: list(child(root, "Notes"), "Note").map((n) => ({ guid: attr(n, "guid") ?? "", name: attr(n, "name") ?? "", text: textOf(n, "PlainTextContent") })),
+    notes: list(child(root, "Notes"), "Note").map((n) => ({
+      guid: attr(n, "guid") ?? "",
+      name: attr(n, "name") ?? "",
+      text: textOf(n, "PlainTextContent"),
+      creatingUser: attr(n, "creatingUser"),
+      createdAt: attr(n, "creationDateTime"),
+      modifiedAt: attr(n, "modifiedDateTime"),
+    })),
     unsupported: [
       ...count("set", list(child(root, "Sets"), "Set").length),
       ...count("graph", list(child(root, "Graphs"), "Graph").length),

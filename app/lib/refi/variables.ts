@@ -83,11 +83,13 @@ export function variableValues(variables: ReadonlyMap<string, Variable>, attribu
   return out;
 }
 
-/** `<Variables>…</Variables>`, or nothing when no document has attributes (it may not be empty). */
-export function variablesElement(variables: ReadonlyMap<string, Variable>): string {
-  if (variables.size === 0) return "";
-  const inner = [...variables.values()].map((v) => element("Variable", { guid: v.guid, name: v.name, typeOfVariable: v.type })).join("");
-  return `<Variables>${inner}</Variables>`;
+/**
+ * `<Variables>…</Variables>`, or nothing when there is none (it may not be empty); `first` are
+ * `<Variable>` elements written before the attributes' (the document kind's).
+ */
+export function variablesElement(variables: ReadonlyMap<string, Variable>, first = ""): string {
+  const inner = first + [...variables.values()].map((v) => element("Variable", { guid: v.guid, name: v.name, typeOfVariable: v.type })).join("");
+  return inner ? `<Variables>${inner}</Variables>` : "";
 }
 
 export interface CaseDocument {
