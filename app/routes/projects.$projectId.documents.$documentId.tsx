@@ -109,7 +109,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       canWriteMemos: can(user, "memos:write", resource),
       user: { id: user.id, name: user.name },
       members: Object.fromEntries(members.map((m) => [m.userId, m.name])),
-      codes: codes.map((c) => ({ id: c.id, name: c.name, parentId: c.parentId, color: c.color, description: c.description })),
+      codes: codes.map((c) => ({ id: c.id, name: c.name, parentId: c.parentId, color: c.color, description: c.description, codable: c.codable })),
       memos,
       caseRows: caseRows.map(({ dataset, row }) => ({
         dataset: { id: dataset.id, name: dataset.name, key: dataset.key, columns: dataset.columns },

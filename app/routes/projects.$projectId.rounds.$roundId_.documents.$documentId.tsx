@@ -62,7 +62,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       room: roundRoom({ roundId: round.id, coderId: user.id, documentId }),
       user: { id: user.id, name: user.name },
       canProposeCodes: can(user, "codes:propose", { kind: "project", projectId, role }),
-      codes: codes.map((c) => ({ id: c.id, name: c.name, parentId: c.parentId, color: c.color, description: c.description })),
+      codes: codes.map((c) => ({ id: c.id, name: c.name, parentId: c.parentId, color: c.color, description: c.description, codable: c.codable })),
     };
   });
 }

@@ -25,7 +25,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     const offset = parsed.success ? parsed.data.offset : 0;
     const result = isSearchable(q) ? await searchProject(context.services, projectId, q, { offset, limit: PAGE }) : null;
     const canCode = can(auth.user, "codings:edit", { kind: "project", projectId, role });
-    const codes = canCode ? (await listCodes(context.services, projectId)).map((c) => ({ id: c.id, name: c.name })) : [];
+    // Folders group codes and are never applied: not offered.
+    const codes = canCode ? (await listCodes(context.services, projectId)).filter((c) => c.codable).map((c) => ({ id: c.id, name: c.name })) : [];
     return { projectId, q, result, canCode, codes, tooLong: !parsed.success };
   });
 }

@@ -8,7 +8,7 @@ import { SERVER_ORIGIN } from "./shared-doc";
 /** Brings a codebook doc in line with the project's codes table, changing only what differs. */
 export async function mirrorCodebook(db: Database, projectId: string, doc: Y.Doc): Promise<void> {
   const rows = await db
-    .select({ id: codes.id, name: codes.name, parentId: codes.parentId, color: codes.color, description: codes.description })
+    .select({ id: codes.id, name: codes.name, parentId: codes.parentId, color: codes.color, description: codes.description, codable: codes.codable })
     .from(codes)
     .where(eq(codes.projectId, projectId))
     .orderBy(asc(codes.createdAt));

@@ -5,16 +5,20 @@ import { codingsOf, resolveEntry, textOf, type ResolvedCoding } from "../../app/
 import type { Database } from "../../db/client";
 import { codes, documents } from "../../db/schema";
 
+import type { SetAsideReason } from "../../app/lib/collab/service";
+
 /** A coding the projection leaves out, and why. */
 export interface SetAsideEntry {
   id: string;
-  reason: "malformed" | "unknown_code";
+  reason: SetAsideReason;
 }
 
 /**
  * The document's codings as the projection may store them, and the entries it sets aside:
  * those that are not well-formed codings (written before the server checked them, or loaded
- * from an old log) and those of a code that is not (or no longer) in the document's project.
+ * from an old log), those of a code that is not (or no longer) in the document's project, and
+ * those of a folder (a code that groups others and is never applied: ADR 0144), which only a
+ * client writing the doc by hand can make.
  * Nothing here throws on what a client wrote, so one bad entry cannot stop a projection.
  */
 export async function projectableCodings(
@@ -33,18 +37,21 @@ export async function projectableCodings(
   const [row] = await db.select({ projectId: documents.projectId }).from(documents).where(eq(documents.id, documentId));
   if (!row) return { codings: [], setAside, projectId: null };
   const wanted = [...new Set(resolved.map((c) => c.codeId))];
-  const known = new Set(
+  const codable = new Map(
     wanted.length
       ? (
           await db
-            .select({ id: codes.id })
+            .select({ id: codes.id, codable: codes.codable })
             .from(codes)
             .where(and(eq(codes.projectId, row.projectId), inArray(codes.id, wanted)))
-        ).map((c) => c.id)
+        ).map((c) => [c.id, c.codable])
       : [],
   );
-  const codings = resolved.filter((c) => known.has(c.codeId));
-  for (const c of resolved) if (!known.has(c.codeId)) setAside.push({ id: c.id, reason: "unknown_code" });
+  const codings = resolved.filter((c) => codable.get(c.codeId) === true);
+  for (const c of resolved) {
+    const state = codable.get(c.codeId);
+    if (state !== true) setAside.push({ id: c.id, reason: state === false ? "not_codable" : "unknown_code" });
+  }
   return { codings, setAside, projectId: row.projectId };
 }
 

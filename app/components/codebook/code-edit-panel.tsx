@@ -105,11 +105,14 @@ export function CodeEditPanel({
               <label htmlFor={`merge-${code.id}`}>Merge “{code.name}” into</label>
               <select id={`merge-${code.id}`} value={intoId} onChange={(e) => setIntoId(e.target.value)}>
                 <option value="">Choose a code…</option>
-                {others.map((n) => (
-                  <option key={n.code.id} value={n.code.id}>
-                    {indentLabel(n)}
-                  </option>
-                ))}
+                {/* A folder is never applied, so codings cannot be merged into one. */}
+                {others
+                  .filter((n) => n.code.codable !== false)
+                  .map((n) => (
+                    <option key={n.code.id} value={n.code.id}>
+                      {indentLabel(n)}
+                    </option>
+                  ))}
               </select>
             </div>
             {into ? (

@@ -3,12 +3,12 @@ import { useEffect, useRef } from "react";
 import { ConfirmDialog } from "../confirm-dialog";
 import { LocalTime } from "../documents/local-time";
 import { FormError, SubmitButton, TextAreaField, type FormState } from "../forms";
+import { memoAuthorLabel, type MemoAuthorFields } from "~/lib/refi/memo-author";
 
-export interface MemoItem {
+export interface MemoItem extends MemoAuthorFields {
   id: string;
   body: string;
   authorId: string | null;
-  authorName: string | null;
   createdAt: string | Date;
 }
 
@@ -45,7 +45,7 @@ export function CodeMemos({
           {memos.map((m) => (
             <li key={m.id} className="memo">
               <div className="memo__head">
-                <strong>{m.authorName ?? "A former member"}</strong>
+                <strong>{memoAuthorLabel(m)}</strong>
                 <span className="meta">
                   <LocalTime value={m.createdAt} />
                 </span>
@@ -53,7 +53,7 @@ export function CodeMemos({
                   <ConfirmDialog
                     trigger={
                       <>
-                        Delete<span className="visually-hidden"> memo by {m.authorName ?? "a former member"}</span>
+                        Delete<span className="visually-hidden"> memo by {memoAuthorLabel(m)}</span>
                       </>
                     }
                     triggerClassName="btn btn--ghost btn--small"

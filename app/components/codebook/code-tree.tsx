@@ -72,7 +72,13 @@ function CodeRow({ node, env }: { node: CodeNode<CodebookCode>; env: CodebookEnv
           <span className="code-row__name">{code.name}</span>
           {code.description ? <span className="code-row__desc">{code.description}</span> : null}
         </div>
-        <span className="code-row__count">{codingsLabel(code.codingCount)}</span>
+        {code.codable === false ? (
+          <span className="code-row__folder" title="A folder groups codes; it cannot be applied to text.">
+            Folder
+          </span>
+        ) : (
+          <span className="code-row__count">{codingsLabel(code.codingCount)}</span>
+        )}
         <div className="code-row__actions">
           {env.canEdit ? (
             <button

@@ -7,6 +7,8 @@ export interface CodeItem {
   color: string;
   description: string;
   codingCount: number;
+  /** False for a folder: it groups codes and is never applied. */
+  codable?: boolean;
 }
 
 export interface CodeNode<T extends CodeItem = CodeItem> {

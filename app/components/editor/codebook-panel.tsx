@@ -65,6 +65,17 @@ export function CodebookPanel({ codes, counts, applies, focus, live, onCode, onC
                 {n}
               </span>
             ) : null;
+            if (!code.codable) {
+              // A folder groups codes; it is never applied, so it is a label, not a button.
+              return (
+                <li key={code.id} style={{ paddingLeft: code.depth * 14 }}>
+                  <span className="thk-code thk-code--folder" title={code.description || undefined} data-code-id={code.id}>
+                    <span className="thk-code__name">{code.name}</span>
+                    <span className="thk-code__folder">folder</span>
+                  </span>
+                </li>
+              );
+            }
             return (
               <li key={code.id} style={{ paddingLeft: code.depth * 14 }}>
                 <button

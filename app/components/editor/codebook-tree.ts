@@ -1,5 +1,8 @@
 import type { CodeInfo, CodeNode } from "./types";
 
+/** The codes that can be applied, for the palette: folders group codes and are never applied. */
+export const applicableCodes = (nodes: readonly CodeNode[]): CodeNode[] => nodes.filter((c) => c.codable !== false);
+
 /**
  * The codebook as a depth-first list: each code after its parent, siblings by name. A code
  * whose parent is missing (or a cycle, which the server forbids) is shown at the top level.

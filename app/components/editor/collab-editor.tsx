@@ -1,6 +1,6 @@
 import { useSearchParams } from "@remix-run/react";
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
-import { codeTree } from "./codebook-tree";
+import { applicableCodes, codeTree } from "./codebook-tree";
 import { CodebookPanel } from "./codebook-panel";
 import { CodePalette } from "./code-palette";
 import { CodingPopover, type PopoverItem } from "./coding-popover";
@@ -77,6 +77,7 @@ export function CollabEditor(props: CollabEditorProps) {
   const mayCode = canCode && !refused;
 
   const tree = useMemo(() => codeTree(snapshot.codes), [snapshot.codes]);
+  const applicable = useMemo(() => applicableCodes(tree), [tree]);
   const codeMap = useMemo(() => new Map(snapshot.codes.map((c) => [c.id, c])), [snapshot.codes]);
   const { counts, orphans, byId } = useMemo(() => {
     const counts = new Map<string, number>();
@@ -410,7 +411,7 @@ export function CollabEditor(props: CollabEditorProps) {
 
       {palette ? (
         <CodePalette
-          codes={tree}
+          codes={applicable}
           quote={palette.quote}
           applied={appliedHere}
           onApply={apply}

@@ -244,6 +244,7 @@ export class CollabSession {
         parentId: typeof entry.parentId === "string" ? entry.parentId : null,
         color: String(entry.color ?? ""),
         description: String(entry.description ?? ""),
+        codable: entry.codable !== false,
       });
     });
     this.update({ codes });

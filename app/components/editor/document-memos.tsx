@@ -1,13 +1,13 @@
 import { Form } from "@remix-run/react";
 import { failureFor, FormError, SubmitButton, TextAreaField, type FormState } from "~/components/forms";
 import { useResetOnSuccess } from "~/components/use-form-reset";
+import { memoAuthorLabel, type MemoAuthorFields } from "~/lib/refi/memo-author";
 import { formatWhen } from "./format";
 
-export interface MemoView {
+export interface MemoView extends MemoAuthorFields {
   id: string;
   body: string;
   authorId: string | null;
-  authorName: string | null;
   createdAt: string | Date;
 }
 
@@ -33,7 +33,7 @@ export function DocumentMemos({ memos, currentUserId, canWrite, isOwner, result 
             <p className="thk-memo__body">{memo.body}</p>
             <div className="thk-memo__meta">
               <span>
-                {memo.authorName ?? "A former member"} · {formatWhen(memo.createdAt)}
+                {memoAuthorLabel(memo)} · {formatWhen(memo.createdAt)}
               </span>
               {memo.authorId === currentUserId || isOwner ? (
                 <Form method="post" className="inline-form">

@@ -9,6 +9,8 @@ export interface CodeInfo {
   parentId: string | null;
   color: string;
   description: string;
+  /** False for a folder: shown in the codebook, never applied. */
+  codable: boolean;
 }
 
 /** A code placed in the codebook tree: its depth and the names of its ancestors. */

@@ -60,7 +60,7 @@ export async function agreementPage(services: AppServices, projectId: string, se
     code: search.get("code") || null,
     offset,
   };
-  const tree = codeTree(codes.map((c) => ({ id: c.id, name: c.name, parentId: c.parentId, color: c.color, description: "" })));
+  const tree = codeTree(codes.map((c) => ({ id: c.id, name: c.name, parentId: c.parentId, color: c.color, description: "", codable: c.codable })));
   const base: AgreementPageData = {
     coders,
     documents,

@@ -142,6 +142,8 @@ export interface CodebookEntry {
   parentId: string | null;
   color: string;
   description: string;
+  /** False for a folder, which the editor shows but never applies (absent in older docs: true). */
+  codable?: boolean;
 }
 
 export const CODES = "codes";

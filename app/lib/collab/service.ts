@@ -1,6 +1,9 @@
 import type * as Y from "yjs";
 import type { ResolvedCoding } from "./doc-model";
 
+/** Why the projection leaves a coding out (server/collab/projectable.ts). */
+export type SetAsideReason = "malformed" | "unknown_code" | "not_codable";
+
 /**
  * What routes may do with live documents. Implemented by the collaboration server (server/
  * collab), handed to Remix through the load context, so an API write goes through the same
@@ -20,10 +23,10 @@ export interface CollabService {
   /** Writes every pending update and projection now. */
   flush(): Promise<void>;
   /**
-   * The entries of a document's codings the projection leaves out (not well-formed, or of a
-   * code not in the project), and why: they are in the live doc but in no export or figure.
+   * The entries of a document's codings the projection leaves out (not well-formed, of a code
+   * not in the project, or of a folder), and why: they are in the live doc but in no export or figure.
    */
-  setAside(documentId: string): Promise<{ id: string; reason: "malformed" | "unknown_code" }[]>;
+  setAside(documentId: string): Promise<{ id: string; reason: SetAsideReason }[]>;
   /**
    * Applies a membership change to open connections: a removed member is disconnected for
    * good, a member whose role changed reconnects with the new rights.

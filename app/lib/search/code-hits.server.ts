@@ -6,10 +6,10 @@
  */
 import { and, eq, inArray } from "drizzle-orm";
 import { newId } from "../../../db/ids";
-import { codes, codings, documents } from "../../../db/schema";
+import { codings, documents } from "../../../db/schema";
 import { addCoding, codingsOf, isCodingEntry, resolveEntry, textOf } from "../collab/doc-model";
-import { HttpError } from "../http/errors.server";
 import type { AppServices } from "../services.server";
+import { applicableCode } from "../services/codes.server";
 import { searchAll } from "./search.server";
 
 
@@ -25,11 +25,7 @@ export async function codeAllHits(
   authorId: string,
   input: { q: string; codeId: string },
 ): Promise<CodeHitsResult> {
-  const [code] = await services.db
-    .select({ id: codes.id })
-    .from(codes)
-    .where(and(eq(codes.id, input.codeId), eq(codes.projectId, projectId)));
-  if (!code) throw new HttpError(422, "unknown_code", "That code is not in this project's codebook.");
+  await applicableCode(services, input.codeId, { projectId });
   const docs = await searchAll(services, projectId, input.q);
   const out: CodeHitsResult = { codingIds: [], coded: 0, skippedAlreadyCoded: 0 };
   for (const d of docs) {

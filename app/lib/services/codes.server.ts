@@ -12,7 +12,7 @@ export const CODE_PALETTE = [
   "#f08c4b", "#4f6d7a", "#c9a227", "#7b9e3f",
 ];
 
-const shape = { id: codes.id, name: codes.name, parentId: codes.parentId, color: codes.color, description: codes.description };
+const shape = { id: codes.id, name: codes.name, parentId: codes.parentId, color: codes.color, description: codes.description, codable: codes.codable };
 
 export function listCodes(services: AppServices, projectId: string) {
   return services.db
@@ -121,6 +121,7 @@ export async function mergeCode(services: AppServices, codeId: string, intoId: s
   if (codeId === intoId) throw invalid("A code cannot be merged into itself.");
   const [source, target] = await Promise.all([getCode(services, codeId), getCode(services, intoId)]);
   if (source.projectId !== target.projectId) throw invalid("Both codes must be in the same project.");
+  if (!target.codable) throw notCodable(target.name);
   await checkParent(services, source.projectId, intoId, codeId).catch(() => {
     throw invalid("A code cannot be merged into one of its own sub-codes.");
   });
@@ -147,12 +148,21 @@ export async function mergeCode(services: AppServices, codeId: string, intoId: s
   return getCode(services, intoId);
 }
 
-/** True when the code belongs to the document's project. */
-export async function codeInProjectOfDocument(services: AppServices, codeId: string, documentId: string) {
-  const rows = await services.db
-    .select({ id: codes.id })
-    .from(codes)
-    .innerJoin(documents, eq(documents.projectId, codes.projectId))
-    .where(and(eq(codes.id, codeId), eq(documents.id, documentId)));
-  return rows.length > 0;
+/** A 422 for applying a folder (REFI-QDA `isCodable="false"`): it groups codes and is never applied. */
+export const notCodable = (name: string) =>
+  new HttpError(422, "code_not_codable", `“${name}” is a folder in the codebook: it groups codes and cannot be applied to text. Choose a code inside it.`);
+
+/**
+ * The code a coding is about to apply: a 422 unless it is a code of the project (`projectId`,
+ * or the project of `documentId`) that can be applied.
+ */
+export async function applicableCode(services: AppServices, codeId: string, where: { projectId: string } | { documentId: string }) {
+  const scope =
+    "projectId" in where
+      ? eq(codes.projectId, where.projectId)
+      : sql`${codes.projectId} = (select ${documents.projectId} from ${documents} where ${documents.id} = ${where.documentId})`;
+  const [code] = await services.db.select({ id: codes.id, name: codes.name, codable: codes.codable }).from(codes).where(and(eq(codes.id, codeId), scope));
+  if (!code) throw new HttpError(422, "unknown_code", "That code is not in this project's codebook.");
+  if (!code.codable) throw notCodable(code.name);
+  return code;
 }

@@ -4,7 +4,7 @@ import { newId } from "../../../db/ids";
 import { codings } from "../../../db/schema";
 import { HttpError, notFound } from "../http/errors.server";
 import type { AppServices } from "../services.server";
-import { codeInProjectOfDocument } from "./codes.server";
+import { applicableCode } from "./codes.server";
 
 /** A 422 for an empty range or one outside a text of `length` (codings, redactions). */
 export function assertRangeInText(start: number, end: number, length: number): void {
@@ -19,7 +19,8 @@ export function assertRangeInText(start: number, end: number, length: number): v
 }
 
 /**
- * Codes a range of a live document; answers 422 for an empty range or one outside the text.
+ * Codes a range of a live document; answers 422 for an empty range or one outside the text, a
+ * code of another project, or a folder.
  * `room` is the live doc written: the document, or the author's round layer of it.
  */
 export async function createCoding(
@@ -29,9 +30,7 @@ export async function createCoding(
   input: { codeId: string; start: number; end: number; memo?: string },
   room = documentId,
 ) {
-  if (!(await codeInProjectOfDocument(services, input.codeId, documentId))) {
-    throw new HttpError(422, "unknown_code", "That code is not in this project's codebook.");
-  }
+  await applicableCode(services, input.codeId, { documentId });
   const id = newId();
   return services.collab.change(room, (doc) => {
     assertRangeInText(input.start, input.end, textOf(doc).length);

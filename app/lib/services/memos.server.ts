@@ -4,13 +4,29 @@ import { memos, users } from "../../../db/schema";
 import { forbidden, notFound } from "../http/errors.server";
 import type { AppServices } from "../services.server";
 
-export function listMemos(services: AppServices, targetType: MemoTarget, targetId: string) {
-  return services.db
-    .select({ id: memos.id, body: memos.body, authorId: memos.authorId, authorName: users.name, createdAt: memos.createdAt })
+/**
+ * A target's memos, oldest first. `importedAuthor` names the writer of a memo imported from a
+ * REFI-QDA file who matched no member, with the tool the file came from (null otherwise).
+ */
+export async function listMemos(services: AppServices, targetType: MemoTarget, targetId: string) {
+  const rows = await services.db
+    .select({
+      id: memos.id,
+      body: memos.body,
+      authorId: memos.authorId,
+      authorName: users.name,
+      createdAt: memos.createdAt,
+      fileAuthor: memos.authorName,
+      fileOrigin: memos.authorOrigin,
+    })
     .from(memos)
     .leftJoin(users, eq(users.id, memos.authorId))
     .where(and(eq(memos.targetType, targetType), eq(memos.targetId, targetId)))
-    .orderBy(asc(memos.createdAt));
+    .orderBy(asc(memos.createdAt), asc(memos.id));
+  return rows.map(({ fileAuthor, fileOrigin, ...memo }) => ({
+    ...memo,
+    importedAuthor: !memo.authorId && fileAuthor ? { name: fileAuthor, from: fileOrigin } : null,
+  }));
 }
 
 export async function addMemo(
