@@ -48,6 +48,14 @@ export function decision(part: LinearPart, doc: TermCounts): number {
 }
 
 export class TextClassifierModel {
+  /**
+   * The fold models' idf and weights interleaved per term (term t, fold k at 2·(t·K + k)), so
+   * scoring a text reads one or two cache lines per term instead of 2·K scattered ones.
+   */
+  private readonly packed: Float64Array;
+  private readonly norms: Float64Array;
+  private readonly dots: Float64Array;
+
   constructor(
     readonly vocabulary: Vocabulary,
     readonly full: LinearPart,
@@ -59,6 +67,16 @@ export class TextClassifierModel {
         throw new Error(`Every part needs ${vocabulary.size} idf values and weights`);
       }
     }
+    const k = folds.length;
+    this.packed = new Float64Array(vocabulary.size * 2 * k);
+    folds.forEach((part, f) => {
+      for (let t = 0; t < vocabulary.size; t++) {
+        this.packed[2 * (t * k + f)] = part.idf[t] as number;
+        this.packed[2 * (t * k + f) + 1] = part.weights[t] as number;
+      }
+    });
+    this.norms = new Float64Array(k);
+    this.dots = new Float64Array(k);
   }
 
   /** Probability that each text has the code: the mean over the K fold models. */
@@ -68,11 +86,38 @@ export class TextClassifierModel {
     return out;
   }
 
-  /** The mean fold probability for counts from this model's vocabulary. */
+  /**
+   * The mean fold probability for counts from this model's vocabulary: `decision` for every fold
+   * at once over the packed table, the same operations in the same order, so the same numbers.
+   */
   predictCounts(doc: TermCounts): number {
+    const { packed, norms, dots } = this;
+    const k = this.folds.length;
+    norms.fill(0);
+    dots.fill(0);
+    for (let i = 0; i < doc.ids.length; i++) {
+      const c = doc.counts[i] as number;
+      const base = 2 * k * (doc.ids[i] as number);
+      for (let f = 0; f < k; f++) {
+        const v = c * (packed[base + 2 * f] as number);
+        norms[f] = (norms[f] as number) + v * v;
+      }
+    }
+    for (let f = 0; f < k; f++) norms[f] = Math.sqrt(norms[f] as number);
+    for (let i = 0; i < doc.ids.length; i++) {
+      const c = doc.counts[i] as number;
+      const base = 2 * k * (doc.ids[i] as number);
+      for (let f = 0; f < k; f++) {
+        const v = c * (packed[base + 2 * f] as number);
+        if (v !== 0) dots[f] = (dots[f] as number) + (v / (norms[f] as number)) * (packed[base + 2 * f + 1] as number);
+      }
+    }
     let sum = 0;
-    for (const part of this.folds) sum += sigmoid(decision(part, doc));
-    return sum / this.folds.length;
+    for (let f = 0; f < k; f++) {
+      const intercept = (this.folds[f] as LinearPart).intercept;
+      sum += sigmoid(norms[f] === 0 ? intercept : (dots[f] as number) + intercept);
+    }
+    return sum / k;
   }
 
   /** Each fold model's probability for one text (fold k at index k). */

@@ -1,7 +1,7 @@
 /**
  * TF-IDF as sklearn's TfidfVectorizer computes it by default: raw term counts × smoothed idf
  * (ln((1 + n) / (1 + df)) + 1, n documents, df of them holding the term), each row then scaled
- * to unit Euclidean length. Vectors are sparse: ascending feature ids and their values.
+ * to unit Euclidean length. Vectors are sparse: feature ids (in the order the counts list them) and values.
  */
 import type { TermCounts } from "./vocabulary";
 

@@ -9,7 +9,10 @@
 import { PairTable } from "./pair-table";
 import { BIGRAM_JOIN, ngrams, tokenize } from "./tokenize";
 
-/** One text's term counts: distinct feature ids in ascending order, and how often each occurs. */
+/**
+ * One text's term counts: its distinct feature ids, in the order sklearn's n-gram list first
+ * names them (1-grams in text order, then 2-grams), and how often each occurs.
+ */
 export interface TermCounts {
   ids: Int32Array;
   counts: Float64Array;
@@ -18,9 +21,10 @@ export interface TermCounts {
 export class Vocabulary {
   readonly ids: ReadonlyMap<string, number>;
   private readonly pairs: PairTable;
-  /** Per-text scratch: counts by feature id, and which ids were touched. */
+  /** Per-text scratch: counts by feature id, which ids were touched, and each token's id. */
   private readonly scratch: Float64Array;
   private touched: Int32Array = new Int32Array(256);
+  private tokenIds: Int32Array = new Int32Array(256);
 
   constructor(readonly terms: readonly string[]) {
     const ids = new Map<string, number>();
@@ -43,19 +47,25 @@ export class Vocabulary {
     return this.terms.length;
   }
 
-  /** Term counts of a text (fast path: no 2-gram strings). */
+  /**
+   * Term counts of a text (fast path): 1-grams looked up by string, then 2-grams by the ids of
+   * their two tokens, so ids come in the order sklearn's n-gram list first names them.
+   */
   count(text: string): TermCounts {
     const tokens = tokenize(text);
+    if (this.tokenIds.length < tokens.length) this.tokenIds = new Int32Array(tokens.length * 2);
+    const tokenIds = this.tokenIds;
     let n = 0;
-    let previous = -1;
-    for (const token of tokens) {
-      const id = this.ids.get(token) ?? -1;
+    for (let i = 0; i < tokens.length; i++) {
+      const id = this.ids.get(tokens[i] as string) ?? -1;
+      tokenIds[i] = id;
       if (id >= 0) n = this.add(id, n);
-      if (previous >= 0 && id >= 0) {
-        const pair = this.pairs.get(previous, id);
-        if (pair >= 0) n = this.add(pair, n);
-      }
-      previous = id;
+    }
+    for (let i = 1; i < tokens.length; i++) {
+      const [first, second] = [tokenIds[i - 1] as number, tokenIds[i] as number];
+      if (first < 0 || second < 0) continue;
+      const pair = this.pairs.get(first, second);
+      if (pair >= 0) n = this.add(pair, n);
     }
     return this.drain(n);
   }
@@ -83,8 +93,9 @@ export class Vocabulary {
     return n;
   }
 
+  /** The touched ids with their counts; clears the scratch for the next text. */
   private drain(n: number): TermCounts {
-    const ids = this.touched.slice(0, n).sort();
+    const ids = this.touched.slice(0, n);
     const counts = new Float64Array(n);
     for (let i = 0; i < n; i++) {
       const id = ids[i] as number;
