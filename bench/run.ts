@@ -1,11 +1,13 @@
 /**
  * `npm run bench [-- <name>...]`: runs the benches in order, prints a markdown table for each
- * and writes bench/results/<name>.json. Builds the app first if build/ is missing.
+ * and writes bench/results/<name>.json. Builds the app first if build/ is missing (unless every
+ * selected bench says it needs no build).
  */
 import os from "node:os";
 import path from "node:path";
 import { agreementBench } from "./agreement";
 import { apiProjectsBench } from "./api-projects";
+import { classifierBench } from "./classifier";
 import { collabBench } from "./collab";
 import { cooccurrenceBench } from "./cooccurrence";
 import { datasetImportBench } from "./dataset-import";
@@ -22,7 +24,7 @@ import { matrixBench } from "./matrix";
 import { startupBench } from "./startup";
 import { submissionsBench } from "./submissions";
 
-const BENCHES: Bench[] = [startupBench, apiProjectsBench, collabBench, editorRenderBench, datasetImportBench, matrixBench, submissionsBench, findingPageBench, agreementBench, cooccurrenceBench, exchangeBench];
+const BENCHES: Bench[] = [startupBench, apiProjectsBench, collabBench, editorRenderBench, datasetImportBench, matrixBench, submissionsBench, findingPageBench, agreementBench, cooccurrenceBench, exchangeBench, classifierBench];
 
 function selectBenches(names: string[]): Bench[] {
   if (names.length === 0) return BENCHES;
@@ -48,7 +50,7 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
 }
 
 const selected = selectBenches(process.argv.slice(2));
-await ensureBuild();
+if (selected.some((bench) => bench.needsBuild !== false)) await ensureBuild();
 const waitQuietSec = process.env.BENCH_WAIT_QUIET ? envNumber("BENCH_WAIT_QUIET", 0) : 0;
 let failures = 0;
 for (const bench of selected) {

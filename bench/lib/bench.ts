@@ -12,6 +12,8 @@ export interface BenchContext {
 export interface Bench {
   name: string;
   description: string;
+  /** False for a bench that starts no Thicket server, so run.ts need not build the app. */
+  needsBuild?: boolean;
   run(ctx: BenchContext): Promise<BenchOutcome>;
 }
 
