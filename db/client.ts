@@ -1,4 +1,3 @@
-import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
@@ -8,6 +7,7 @@ import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
+import { lockDataDir } from "./data-dir-lock";
 import { registerRawDriver } from "./raw";
 import * as schema from "./schema";
 
@@ -24,6 +24,11 @@ export interface DatabaseHandle {
   kind: DatabaseTarget["kind"];
   /** Applies the committed migrations under db/migrations. */
   migrate(): Promise<void>;
+  /**
+   * PGlite in a directory: records in its lock where this process serves, so that another
+   * process refused the directory is told. Does nothing otherwise.
+   */
+  recordUrl(url: string): void;
   close(): Promise<void>;
 }
 
@@ -41,10 +46,13 @@ export function openDatabase(target: DatabaseTarget): DatabaseHandle {
       db: db as unknown as Database,
       kind: "postgres",
       migrate: () => migratePg(db, { migrationsFolder }),
+      recordUrl: () => {},
       close: () => pool.end(),
     };
   }
-  if (target.dataDir) mkdirSync(target.dataDir, { recursive: true });
+  // One process per directory: a second one would write to a copy of its own and lose it all.
+  // Taken before PGlite touches the directory; throws DataDirInUseError naming the owner.
+  const lock = target.dataDir ? lockDataDir(target.dataDir) : null;
   const client = target.dataDir ? new PGlite(target.dataDir) : new PGlite();
   const db = drizzlePglite(client, { schema });
   registerRawDriver(db as unknown as Database, { kind: "pglite", client });
@@ -52,6 +60,13 @@ export function openDatabase(target: DatabaseTarget): DatabaseHandle {
     db: db as unknown as Database,
     kind: "pglite",
     migrate: () => migratePglite(db, { migrationsFolder }),
-    close: () => client.close(),
+    recordUrl: (url) => lock?.setUrl(url),
+    close: async () => {
+      try {
+        await client.close();
+      } finally {
+        lock?.release();
+      }
+    },
   };
 }

@@ -30,8 +30,14 @@ async function demoUser(db: Database): Promise<{ id: string; password: string | 
   return { id: user!.id, password, created: true };
 }
 
+/** What to do when `npm start` holds the embedded database: the demo cannot write beside it. */
+const IN_USE_HINT = [
+  "To load the demo: stop the server (Ctrl+C where it runs), run `npm run demo`, then `npm start` again;",
+  "or, with the server running, sign in and press Load demo project on the projects page.",
+].join("\n");
+
 async function main() {
-  const { config, database } = await boot();
+  const { config, database } = await boot({ inUseHint: IN_USE_HINT });
   // The collaboration server's doc manager writes the documents' live state and projection;
   // closing it flushes everything before the process exits.
   const collab = createCollabServer(database.db);

@@ -18,7 +18,9 @@ async function main() {
   app.server.listen(config.port, config.host, () => {
     const address = app.server.address();
     const port = typeof address === "object" && address ? address.port : config.port;
-    console.log(`Thicket is running at http://localhost:${port} (database: ${describeDatabase(config)})`);
+    const url = `http://localhost:${port}`;
+    database.recordUrl(url);
+    console.log(`Thicket is running at ${url} (database: ${describeDatabase(config)})`);
   });
 
   let stopping = false;
