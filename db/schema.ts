@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import {
   bigint,
   bigserial,
@@ -44,16 +45,27 @@ export const users = pgTable("users", {
   createdAt: createdAt(),
 });
 
-/** Lucia-style sessions: the id is the SHA-256 of the cookie's token, never the token. */
+/**
+ * Lucia-style sessions: the id is the SHA-256 of the cookie's token, never the token. The id is
+ * never shown to anyone: the account page and the API name a session by `publicId`, which has
+ * nothing to do with its token.
+ */
 export const sessions = pgTable(
   "sessions",
   {
     id: text("id").primaryKey(),
+    /** Random, unrelated to the token; a database default so sessions made before it get one too. */
+    publicId: text("public_id").notNull().unique().default(sql`gen_random_uuid()::text`),
     userId: text("user_id")
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
     expiresAt: timestamp("expires_at", { withTimezone: true, mode: "date" }).notNull(),
     createdAt: createdAt(),
+    /** Updated at most once a minute; null for sessions made before it was kept. */
+    lastSeenAt: timestamp("last_seen_at", { withTimezone: true, mode: "date" }),
+    /** What signed in, so the person can tell their sessions apart (at most 512 characters). */
+    userAgent: text("user_agent"),
+    ip: text("ip"),
   },
   (t) => [index("sessions_user_id_idx").on(t.userId)],
 );

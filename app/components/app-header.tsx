@@ -14,7 +14,7 @@ export function AppHeader({ user, unread = 0 }: { user: { name: string; email: s
             <>
               <NavLink to="/projects">Projects</NavLink>
               <NavLink to="/contributions">My contributions</NavLink>
-              <NavLink to="/settings/tokens">Access tokens</NavLink>
+              <NavLink to="/settings">Account</NavLink>
             </>
           ) : null}
         </nav>

@@ -32,6 +32,7 @@ const envSchema = z.object({
   RATE_LIMIT_LOGIN_PER_IP: rateLimit.prefault("30/600"),
   RATE_LIMIT_LOGIN_PER_ACCOUNT_IP: rateLimit.prefault("10/600"),
   RATE_LIMIT_LOGIN_SLOWDOWN: rateLimit.prefault("5/900"),
+  RATE_LIMIT_PASSWORD_CHANGE: rateLimit.prefault("5/900"),
   RATE_LIMIT_SIGNUP_PER_IP: rateLimit.prefault("10/3600"),
   RATE_LIMIT_SIGNUP_PER_EMAIL: rateLimit.prefault("5/3600"),
   RATE_LIMIT_SUBMIT_PER_IP: rateLimit.prefault("20/600"),
@@ -78,6 +79,12 @@ export interface AppConfig {
      * attempt on it waits (bounded), but none is refused, so no stranger can lock the owner out.
      */
     loginSlowdown: RateLimitRule;
+    /**
+     * Password changes with a wrong current password, per session: only whoever holds that
+     * session is slowed, so a stolen cookie cannot guess the password, and cannot stop the
+     * owner changing it from their own sessions either.
+     */
+    passwordChange: RateLimitRule;
     signupPerIp: RateLimitRule;
     signupPerEmail: RateLimitRule;
     /** Public form submissions from one IP, across all forms. */
@@ -125,6 +132,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       loginPerIp: e.RATE_LIMIT_LOGIN_PER_IP,
       loginPerAccountIp: e.RATE_LIMIT_LOGIN_PER_ACCOUNT_IP,
       loginSlowdown: e.RATE_LIMIT_LOGIN_SLOWDOWN,
+      passwordChange: e.RATE_LIMIT_PASSWORD_CHANGE,
       signupPerIp: e.RATE_LIMIT_SIGNUP_PER_IP,
       signupPerEmail: e.RATE_LIMIT_SIGNUP_PER_EMAIL,
       submitPerIp: e.RATE_LIMIT_SUBMIT_PER_IP,

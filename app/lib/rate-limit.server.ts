@@ -6,6 +6,7 @@ export interface RateLimiters {
   loginPerIp: RateLimiterMemory;
   loginPerAccountIp: RateLimiterMemory;
   loginSlowdown: RateLimiterMemory;
+  passwordChange: RateLimiterMemory;
   signupPerIp: RateLimiterMemory;
   signupPerEmail: RateLimiterMemory;
   submitPerIp: RateLimiterMemory;
@@ -21,6 +22,7 @@ export function createRateLimiters(config: AppConfig["rateLimits"]): RateLimiter
     loginPerAccountIp: limiter(config.loginPerAccountIp),
     // Counts without a ceiling: it only ever delays (see loginDelayMs), never refuses.
     loginSlowdown: new RateLimiterMemory({ points: Number.MAX_SAFE_INTEGER, duration: config.loginSlowdown.durationSec }),
+    passwordChange: limiter(config.passwordChange),
     signupPerIp: limiter(config.signupPerIp),
     signupPerEmail: limiter(config.signupPerEmail),
     submitPerIp: limiter(config.submitPerIp),

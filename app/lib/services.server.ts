@@ -1,5 +1,6 @@
 import type { Database } from "../../db/client";
 import type { Auth } from "./auth/authenticate.server";
+import type { SignInClient } from "./auth/session.server";
 import type { CollabService } from "./collab/service";
 import type { AppConfig } from "./env.server";
 import { createRateLimiters, type RateLimiters } from "./rate-limit.server";
@@ -23,6 +24,11 @@ export interface RequestContext {
   clientIp: string;
   /** Nonce for Remix's inline scripts under the Content-Security-Policy. */
   cspNonce: string;
+}
+
+/** Who is signing in from where, kept with the new session (see the account page). */
+export function signInClient(request: Request, ctx: RequestContext): SignInClient {
+  return { ip: ctx.clientIp, userAgent: request.headers.get("user-agent") };
 }
 
 declare module "@remix-run/node" {

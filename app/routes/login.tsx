@@ -5,6 +5,7 @@ import { Field, FormError, SubmitButton } from "~/components/forms";
 import { redirectSignedIn } from "~/lib/auth/page-session.server";
 import { formFailure, parseForm } from "~/lib/http/forms.server";
 import { safeRedirectPath } from "~/lib/http/page.server";
+import { signInClient } from "~/lib/services.server";
 import { login } from "~/lib/services/accounts.server";
 import { loginSchema } from "~/lib/validation/schemas";
 
@@ -19,7 +20,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const form = await request.formData();
   try {
     const input = parseForm(form, loginSchema);
-    const signedIn = await login(context.services, input, context.clientIp);
+    const signedIn = await login(context.services, input, signInClient(request, context));
     return redirectSignedIn(context.services, signedIn, safeRedirectPath(form.get("redirectTo")));
   } catch (err) {
     return formFailure(err, form);

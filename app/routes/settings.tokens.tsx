@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useState } from "react";
 import { z } from "zod";
+import { TokensTable } from "~/components/account/tokens-table";
 import { ConfirmDialog } from "~/components/confirm-dialog";
 import { failureFor, Field, FormError, SubmitButton } from "~/components/forms";
 import { useResetOnSuccess } from "~/components/use-form-reset";
@@ -42,9 +43,6 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return formFailure(err, form);
   }
 }
-
-const formatDate = (d: string | Date | null) =>
-  d ? new Date(d).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" }) : "Never";
 
 function NewToken({ token, name, origin }: { token: string; name: string; origin: string }) {
   const [copied, setCopied] = useState(false);
@@ -101,36 +99,20 @@ export default function Tokens() {
             <p>Create one to call the API from a script, a CRM or a data pipeline.</p>
           </div>
         ) : (
-          <div className="card table-wrap">
-            <table className="table" aria-label="Tokens">
-              <thead>
-                <tr>
-                  <th scope="col">Name</th>
-                  <th scope="col">Created</th>
-                  <th scope="col">Last used</th>
-                  <th scope="col"><span className="visually-hidden">Actions</span></th>
-                </tr>
-              </thead>
-              <tbody>
-                {tokens.map((t) => (
-                  <tr key={t.id}>
-                    <td>{t.name}</td>
-                    <td>{formatDate(t.createdAt)}</td>
-                    <td>{formatDate(t.lastUsedAt)}</td>
-                    <td className="actions">
-                      <ConfirmDialog
-                        trigger="Revoke"
-                        title={`Revoke “${t.name}”?`}
-                        confirmLabel="Revoke token"
-                        fields={{ intent: "revoke", tokenId: t.id }}
-                      >
-                        <p>Anything using this token stops working at once.</p>
-                      </ConfirmDialog>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+          <div className="card">
+            <TokensTable
+              tokens={tokens}
+              actions={(t) => (
+                <ConfirmDialog
+                  trigger="Revoke"
+                  title={`Revoke “${t.name}”?`}
+                  confirmLabel="Revoke token"
+                  fields={{ intent: "revoke", tokenId: t.id }}
+                >
+                  <p>Anything using this token stops working at once.</p>
+                </ConfirmDialog>
+              )}
+            />
           </div>
         )}
       </section>

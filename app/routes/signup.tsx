@@ -5,6 +5,7 @@ import { Field, FormError, SubmitButton } from "~/components/forms";
 import { redirectSignedIn } from "~/lib/auth/page-session.server";
 import { formFailure, parseForm } from "~/lib/http/forms.server";
 import { safeRedirectPath } from "~/lib/http/page.server";
+import { signInClient } from "~/lib/services.server";
 import { signup } from "~/lib/services/accounts.server";
 import { MIN_PASSWORD_LENGTH, signupSchema } from "~/lib/validation/schemas";
 
@@ -19,7 +20,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const form = await request.formData();
   try {
     const input = parseForm(form, signupSchema);
-    const signedIn = await signup(context.services, input, context.clientIp);
+    const signedIn = await signup(context.services, input, signInClient(request, context));
     return redirectSignedIn(context.services, signedIn, safeRedirectPath(form.get("redirectTo")));
   } catch (err) {
     return formFailure(err, form, (e) => (e.code === "email_taken" ? "email" : undefined));

@@ -281,6 +281,10 @@ it("answers 401 on account-level routes without credentials", async () => {
     ["POST", "/api/v1/auth/logout"],
     ["GET", "/api/v1/me/contributions"],
     ["DELETE", "/api/v1/me/contributions/some-id"],
+    ["POST", "/api/v1/me/password"],
+    ["GET", "/api/v1/me/sessions"],
+    ["DELETE", "/api/v1/me/sessions"],
+    ["DELETE", "/api/v1/me/sessions/some-id"],
     ["GET", "/api/v1/notifications"],
     ["POST", "/api/v1/notifications"],
   ] as const) {

@@ -48,6 +48,19 @@ it("serves an OpenAPI 3.1 document describing every contracted operation", async
   expect(signupBody.properties.password.minLength).toBe(10);
 });
 
+it("documents changing the password and ending sessions, and a session's public fields only", async () => {
+  const doc = (await new ApiClient(server.url).get("/api/v1/openapi.json")).body;
+  const password = doc.paths["/api/v1/me/password"].post;
+  expect(Object.keys(password.responses)).toEqual(expect.arrayContaining(["204", "400", "403", "429"]));
+  expect(password.requestBody.content["application/json"].schema.properties.newPassword.minLength).toBe(10);
+  expect(doc.paths["/api/v1/me/sessions"].get).toBeDefined();
+  expect(doc.paths["/api/v1/me/sessions"].delete).toBeDefined();
+  expect(doc.paths["/api/v1/me/sessions/{sessionId}"].delete.responses["404"]).toBeDefined();
+  expect(Object.keys(doc.components.schemas.Session.properties).sort()).toEqual(
+    ["createdAt", "current", "expiresAt", "id", "ip", "lastSeenAt", "userAgent"],
+  );
+});
+
 it("documents only paths that the server actually answers", async () => {
   const doc = (await new ApiClient(server.url).get("/api/v1/openapi.json")).body;
   for (const [path, ops] of Object.entries(doc.paths as Record<string, Record<string, unknown>>)) {

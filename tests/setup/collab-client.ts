@@ -3,18 +3,32 @@ import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
 import { resolveCodings, textOf } from "~/lib/collab/doc-model";
 
-/** The stock y-websocket client, in Node, authenticated with a personal access token. */
-export function connectDoc(serverUrl: string, room: string, token: string) {
+/** A personal access token (sent as `?token=`), or a session cookie as a browser sends it. */
+export type DocAuth = string | { cookie: string };
+
+/** `ws` that sends a cookie with its upgrade, as a browser would: the stock client passes only url and protocols. */
+function sendingCookie(cookie: string) {
+  return class extends WebSocket {
+    constructor(url: string | URL, protocols?: string | string[]) {
+      super(url, protocols, { headers: { cookie } });
+    }
+  };
+}
+
+/** The stock y-websocket client, in Node, authenticated with a personal access token or a session cookie. */
+export function connectDoc(serverUrl: string, room: string, auth: DocAuth) {
   const doc = new Y.Doc();
   const provider = new WebsocketProvider(`${serverUrl.replace(/^http/, "ws")}/collab`, room, doc, {
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-    params: { token },
+    WebSocketPolyfill: (typeof auth === "string" ? WebSocket : sendingCookie(auth.cookie)) as unknown as typeof globalThis.WebSocket,
+    params: typeof auth === "string" ? { token: auth } : {},
     disableBc: true,
     maxBackoffTime: 200,
   });
   return {
     doc,
     provider,
+    /** The code of a close the server meant for good (4xxx: signed out, no access…); the client stops there. */
+    closed: new Promise<number>((resolve) => provider.once("closed", (event) => resolve(event.code))),
     text: () => textOf(doc).toString(),
     codings: () => resolveCodings(doc),
     synced: () => waitFor(() => provider.synced, "initial sync"),

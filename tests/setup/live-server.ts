@@ -1,6 +1,6 @@
 import { afterAll, beforeAll } from "vitest";
 import type { ApiClient } from "./api-client";
-import { connectDoc } from "./collab-client";
+import { connectDoc, type DocAuth } from "./collab-client";
 import { startTestServer, type TestServer, type TestServerOptions } from "./test-server";
 
 /** A personal access token for the websocket (`?token=`), as the stock client would be given. */
@@ -23,8 +23,8 @@ export function useLiveServer(opts: TestServerOptions = {}) {
   const clients: Array<{ destroy(): void }> = [];
   const live = {
     server: undefined as unknown as TestServer,
-    open(room: string, token: string) {
-      const client = connectDoc(live.server.url, room, token);
+    open(room: string, auth: DocAuth) {
+      const client = connectDoc(live.server.url, room, auth);
       clients.push(client);
       return client;
     },

@@ -37,6 +37,7 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
       loginPerIp: generous,
       loginPerAccountIp: generous,
       loginSlowdown: generous,
+      passwordChange: generous,
       signupPerIp: generous,
       signupPerEmail: generous,
       submitPerIp: generous,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { can, projectActions, type ProjectAction } from "~/lib/auth/permissions";
+import { accountActions, can, projectActions, type ProjectAction } from "~/lib/auth/permissions";
 import { projectRoles, type ProjectRole } from "../../db/roles";
 
 const user = { id: "u1" };
@@ -46,5 +46,24 @@ describe("can()", () => {
   ])("grants %s to exactly %j (DESIGN.md's role table)", (action, roles) => {
     const granted = projectRoles.filter((role) => can(user, action, as(role)));
     expect(granted).toEqual(roles);
+  });
+});
+
+describe("can() on one's own account", () => {
+  const account = (via: "session" | "token", userId = "u1") => ({ kind: "account" as const, userId, via });
+
+  it("lets a signed-in session change the password and manage sessions", () => {
+    for (const action of accountActions) expect(can(user, action, account("session"))).toBe(true);
+  });
+
+  it("refuses both to an access token, so a leaked one cannot take the account over", () => {
+    for (const action of accountActions) expect(can(user, action, account("token"))).toBe(false);
+  });
+
+  it("refuses anyone else's account, and nobody", () => {
+    for (const action of accountActions) {
+      expect(can(user, action, account("session", "u2"))).toBe(false);
+      expect(can(null, action, account("session"))).toBe(false);
+    }
   });
 });

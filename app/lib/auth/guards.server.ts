@@ -1,14 +1,40 @@
 import { and, eq } from "drizzle-orm";
 import type { Database } from "../../../db/client";
 import { projectMembers, type ProjectRole } from "../../../db/schema";
-import { forbidden, notFound, unauthorized } from "../http/errors.server";
+import { forbidden, HttpError, notFound, unauthorized } from "../http/errors.server";
 import type { RequestContext } from "../services.server";
 import type { Auth } from "./authenticate.server";
-import { can, type ProjectAction } from "./permissions";
+import { can, type AccountAction, type ProjectAction } from "./permissions";
+import type { PublicUser } from "./session.server";
 
 export function requireAuth(ctx: RequestContext): Auth {
   if (!ctx.auth) throw unauthorized();
   return ctx.auth;
+}
+
+/** The caller's own account, signed in with a session (what can() asks of these actions). */
+export interface AccountCaller {
+  user: PublicUser;
+  /** The internal id of the caller's session: it is never shown, only compared. */
+  sessionId: string;
+}
+
+/**
+ * For the password and session routes: not logged in → 401; an access token → 403
+ * `session_required` (can() gives these actions to sessions only).
+ */
+export function requireAccountSession(ctx: RequestContext, action: AccountAction): AccountCaller {
+  const auth = requireAuth(ctx);
+  const allowed = can(auth.user, action, { kind: "account", userId: auth.user.id, via: auth.method });
+  // The second test only tells TypeScript what can() has already decided.
+  if (!allowed || auth.method !== "session") {
+    throw new HttpError(
+      403,
+      "session_required",
+      "Sign in to do this: an access token cannot change the password or see or end sessions.",
+    );
+  }
+  return { user: auth.user, sessionId: auth.sessionId };
 }
 
 export async function findMembershipRole(

@@ -86,11 +86,34 @@ export interface ProjectResource {
   role: ProjectRole | null;
 }
 
+/**
+ * What a person may do to their own account. Changing the password and seeing or ending
+ * sessions need a signed-in session: a personal access token is for scripts, and one that leaks
+ * must not be able to take the account over or sign its owner out.
+ */
+export const accountActions = ["account:password", "account:sessions"] as const;
+export type AccountAction = (typeof accountActions)[number];
+const sessionOnly: ReadonlySet<AccountAction> = new Set(accountActions);
+
+export interface AccountResource {
+  kind: "account";
+  /** Whose account it is. */
+  userId: string;
+  /** How the caller signed in. */
+  via: "session" | "token";
+}
+
+export function can(user: { id: string } | null, action: ProjectAction, resource: ProjectResource): boolean;
+export function can(user: { id: string } | null, action: AccountAction, resource: AccountResource): boolean;
 export function can(
   user: { id: string } | null,
-  action: ProjectAction,
-  resource: ProjectResource,
+  action: ProjectAction | AccountAction,
+  resource: ProjectResource | AccountResource,
 ): boolean {
-  if (!user || !resource.role) return false;
-  return grants[resource.role].has(action);
+  if (!user) return false;
+  if (resource.kind === "account") {
+    return user.id === resource.userId && (resource.via === "session" || !sessionOnly.has(action as AccountAction));
+  }
+  if (!resource.role) return false;
+  return grants[resource.role].has(action as ProjectAction);
 }

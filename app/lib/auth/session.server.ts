@@ -12,10 +12,28 @@ export interface SessionOptions {
   ttlDays: number;
 }
 
-export async function createSession(db: Database, userId: string, opts: SessionOptions) {
+/** Where a sign-in came from, kept with the session so the person can tell their sessions apart. */
+export interface SignInClient {
+  ip: string;
+  userAgent: string | null;
+}
+
+const MAX_USER_AGENT_CHARS = 512;
+/** "Last active" is kept to the minute, so a busy tab does not write on every request. */
+const LAST_SEEN_RESOLUTION_MS = 60_000;
+
+export async function createSession(db: Database, userId: string, opts: SessionOptions, client: SignInClient) {
   const token = generateSecretToken();
-  const expiresAt = new Date(Date.now() + opts.ttlDays * DAY_MS);
-  await db.insert(sessions).values({ id: hashToken(token), userId, expiresAt });
+  const now = new Date();
+  const expiresAt = new Date(now.getTime() + opts.ttlDays * DAY_MS);
+  await db.insert(sessions).values({
+    id: hashToken(token),
+    userId,
+    expiresAt,
+    lastSeenAt: now,
+    userAgent: client.userAgent?.slice(0, MAX_USER_AGENT_CHARS) || null,
+    ip: client.ip,
+  });
   return { token, expiresAt };
 }
 
@@ -29,7 +47,7 @@ export interface ValidatedSession {
 
 /**
  * Looks the token up by its hash. Expired sessions are deleted; a session past half of its
- * lifetime slides forward (Lucia's sliding expiry).
+ * lifetime slides forward (Lucia's sliding expiry), and "last active" is noted to the minute.
  */
 export async function validateSessionToken(
   db: Database,
@@ -40,6 +58,7 @@ export async function validateSessionToken(
   const [row] = await db
     .select({
       expiresAt: sessions.expiresAt,
+      lastSeenAt: sessions.lastSeenAt,
       user: { id: users.id, email: users.email, name: users.name },
     })
     .from(sessions)
@@ -53,12 +72,13 @@ export async function validateSessionToken(
     return null;
   }
   const ttlMs = opts.ttlDays * DAY_MS;
-  if (row.expiresAt.getTime() - now < ttlMs / 2) {
-    const expiresAt = new Date(now + ttlMs);
-    await db.update(sessions).set({ expiresAt }).where(eq(sessions.id, sessionId));
-    return { user: row.user, sessionId, expiresAt, refreshed: true };
+  const refreshed = row.expiresAt.getTime() - now < ttlMs / 2;
+  const expiresAt = refreshed ? new Date(now + ttlMs) : row.expiresAt;
+  const seenLongAgo = !row.lastSeenAt || now - row.lastSeenAt.getTime() >= LAST_SEEN_RESOLUTION_MS;
+  if (refreshed || seenLongAgo) {
+    await db.update(sessions).set({ expiresAt, lastSeenAt: new Date(now) }).where(eq(sessions.id, sessionId));
   }
-  return { user: row.user, sessionId, expiresAt: row.expiresAt, refreshed: false };
+  return { user: row.user, sessionId, expiresAt, refreshed };
 }
 
 export async function invalidateSession(db: Database, sessionId: string): Promise<void> {

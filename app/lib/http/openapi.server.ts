@@ -1,5 +1,6 @@
 import { projectRoles } from "../../../db/roles";
 import { arrayOf, body, errors, ok, projectPath, ref } from "./openapi/helpers";
+import { accountPaths, accountSchemas } from "./openapi/account";
 import { agreementPaths, agreementSchemas } from "./openapi/agreement";
 import { caseKeyPaths } from "./openapi/case-keys";
 import { cooccurrencePaths, cooccurrenceSchemas } from "./openapi/cooccurrence";
@@ -78,6 +79,7 @@ export function buildOpenApiDocument(serverUrl: string) {
           },
           required: ["id", "name", "description", "role"],
         },
+        ...accountSchemas,
         ...documentSchemas,
         ...datasetSchemas,
         ...segmentSchemas,
@@ -151,6 +153,7 @@ export function buildOpenApiDocument(serverUrl: string) {
           responses: { "200": ok("The caller", { type: "object", properties: { user: ref("User") } }), ...errors(401) },
         },
       },
+      ...accountPaths,
       "/api/v1/tokens": {
         get: {
           summary: "List your personal access tokens (never their secrets)",

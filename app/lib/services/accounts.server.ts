@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import type { z } from "zod";
 import { users } from "../../../db/schema";
 import { hashPassword, verifyAgainstDummy, verifyPassword } from "../auth/password.server";
-import { createSession, type PublicUser } from "../auth/session.server";
+import { createSession, type PublicUser, type SignInClient } from "../auth/session.server";
 import { conflict, HttpError } from "../http/errors.server";
 import { consume, loginDelayMs } from "../rate-limit.server";
 import type { AppServices } from "../services.server";
@@ -17,10 +17,10 @@ export interface SignedIn {
 export async function signup(
   services: AppServices,
   input: z.infer<typeof signupSchema>,
-  clientIp: string,
+  client: SignInClient,
 ): Promise<SignedIn> {
   const { db, limiters, config } = services;
-  await consume([limiters.signupPerIp, clientIp], [limiters.signupPerEmail, input.email]);
+  await consume([limiters.signupPerIp, client.ip], [limiters.signupPerEmail, input.email]);
   const passwordHash = await hashPassword(input.password);
   const [user] = await db
     .insert(users)
@@ -28,7 +28,7 @@ export async function signup(
     .onConflictDoNothing({ target: users.email })
     .returning({ id: users.id, email: users.email, name: users.name });
   if (!user) throw conflict("email_taken", "An account with this email already exists.");
-  const session = await createSession(db, user.id, { ttlDays: config.sessionTtlDays });
+  const session = await createSession(db, user.id, { ttlDays: config.sessionTtlDays }, client);
   return { user, session };
 }
 
@@ -40,9 +40,10 @@ export async function signup(
 export async function login(
   services: AppServices,
   input: z.infer<typeof loginSchema>,
-  clientIp: string,
+  client: SignInClient,
 ): Promise<SignedIn> {
   const { db, limiters, config } = services;
+  const clientIp = client.ip;
   const account = input.email; // the schema lower-cases and trims it
   const accountIp = JSON.stringify([account, clientIp]);
   // Spent before checking, so a burst of parallel guesses cannot slip past; a success refunds.
@@ -60,6 +61,6 @@ export async function login(
     throw new HttpError(401, "invalid_credentials", "Email or password is incorrect.");
   }
   await Promise.all([limiters.loginPerIp.reward(clientIp, 1), limiters.loginPerAccountIp.delete(accountIp)]);
-  const session = await createSession(db, row.id, { ttlDays: config.sessionTtlDays });
+  const session = await createSession(db, row.id, { ttlDays: config.sessionTtlDays }, client);
   return { user: { id: row.id, email: row.email, name: row.name }, session };
 }

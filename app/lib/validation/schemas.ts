@@ -14,12 +14,16 @@ const email = z
   .max(254, "Email is too long.")
   .pipe(z.email({ error: "Enter a valid email address." }));
 
+/** A password being chosen: at signup and when changing it. */
+const newPassword = (label: string) =>
+  z
+    .string({ error: `${label} is required.` })
+    .min(MIN_PASSWORD_LENGTH, `${label} must be at least ${MIN_PASSWORD_LENGTH} characters.`)
+    .max(MAX_PASSWORD_LENGTH, `${label} must be at most ${MAX_PASSWORD_LENGTH} characters.`);
+
 export const signupSchema = z.object({
   email,
-  password: z
-    .string({ error: "Password is required." })
-    .min(MIN_PASSWORD_LENGTH, `Password must be at least ${MIN_PASSWORD_LENGTH} characters.`)
-    .max(MAX_PASSWORD_LENGTH, `Password must be at most ${MAX_PASSWORD_LENGTH} characters.`),
+  password: newPassword("Password"),
   name: z
     .string({ error: "Name is required." })
     .trim()
@@ -31,6 +35,22 @@ export const loginSchema = z.object({
   email,
   password: z.string({ error: "Password is required." }).min(1, "Password is required.").max(MAX_PASSWORD_LENGTH),
 });
+
+export const changePasswordSchema = z.object({
+  currentPassword: z
+    .string({ error: "Current password is required." })
+    .min(1, "Current password is required.")
+    .max(MAX_PASSWORD_LENGTH, "That is not your current password."),
+  newPassword: newPassword("New password"),
+});
+
+/** The account page's form asks for the new password twice. */
+export const changePasswordFormSchema = changePasswordSchema
+  .extend({ confirmPassword: z.string({ error: "Type the new password again." }) })
+  .refine((v) => v.confirmPassword === v.newPassword, {
+    path: ["confirmPassword"],
+    error: "The two new passwords do not match.",
+  });
 
 export const createTokenSchema = z.object({
   name: z
