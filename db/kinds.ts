@@ -1,5 +1,5 @@
 /** Document kinds (API.md). Free of server imports: the browser uses them too. */
-export const documentKinds = ["interview", "field_note", "story", "observation", "other"] as const;
+export const documentKinds = ["interview", "field_note", "story", "observation", "other", "record"] as const;
 export type DocumentKind = (typeof documentKinds)[number];
 
 export const documentKindLabels: Record<DocumentKind, string> = {
@@ -8,6 +8,7 @@ export const documentKindLabels: Record<DocumentKind, string> = {
   story: "Story",
   observation: "Observation",
   other: "Other",
+  record: "Record",
 };
 
 export const memoTargets = ["document", "code"] as const;

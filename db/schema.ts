@@ -3,7 +3,6 @@ import {
   bigint,
   bigserial,
   boolean,
-  customType,
   index,
   integer,
   jsonb,
@@ -14,6 +13,7 @@ import {
   timestamp,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
+import { bytea } from "./column-types";
 import { newId } from "./ids";
 
 import {
@@ -142,11 +142,6 @@ export type AuditEvent = typeof auditEvents.$inferSelect;
 // doc_snapshots); `documents.text` and `codings` are the relational projection of it that
 // analyses, exports and API reads use.
 
-const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
-  dataType: () => "bytea",
-  toDriver: (value) => Buffer.from(value.buffer, value.byteOffset, value.byteLength),
-  fromDriver: (value) => new Uint8Array(value.buffer, value.byteOffset, value.byteLength),
-});
 
 export const documentKind = pgEnum("document_kind", documentKinds);
 export const memoTarget = pgEnum("memo_target", memoTargets);
@@ -164,6 +159,12 @@ export const documents = pgTable(
     attributes: jsonb("attributes").$type<Record<string, string | number | boolean | null>>().notNull().default({}),
     /** Projection of the Y.Doc's `text`, kept within a second of the live state. */
     text: text("text").notNull().default(""),
+    /**
+     * A coder's word that the document is fully coded (issue 16): only done documents count in
+     * a sample's estimates and train its models. `doneAt` is the server's time of the last change.
+     */
+    done: boolean("done").notNull().default(false),
+    doneAt: timestamp("done_at", { withTimezone: true, mode: "date" }),
     createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),
     createdAt: createdAt(),
     updatedAt: timestamp("updated_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
@@ -440,3 +441,4 @@ export type SubmissionRow = typeof submissions.$inferSelect;
 export * from "./schema-findings";
 export * from "./schema-rounds";
 export * from "./schema-refi";
+export * from "./schema-sandwich";
