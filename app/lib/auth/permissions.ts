@@ -40,6 +40,14 @@ export const projectActions = [
   /** The contributions inbox: accept, reject or tag submissions. */
   "contributions:review",
   "project:export",
+  /** Draw, extend and delete samples of a dataset (the sandwich, issue 16). */
+  "samples:edit",
+  /** Mark a document done (fully coded), so it counts in a sample's estimates. */
+  "documents:done",
+  /** Train a model of a code on a sample and apply it to every row of the dataset. */
+  "models:train",
+  /** See the project's background jobs (progress, result, error); cancel needs the job's own action. */
+  "jobs:read",
 ] as const;
 export type ProjectAction = (typeof projectActions)[number];
 
@@ -61,6 +69,10 @@ const researcherWork: ProjectAction[] = [
   "forms:manage",
   "contributions:review",
   "rounds:manage",
+  "samples:edit",
+  "documents:done",
+  "models:train",
+  "jobs:read",
 ];
 
 const grants: Record<ProjectRole, ReadonlySet<ProjectAction>> = {
@@ -74,6 +86,8 @@ const grants: Record<ProjectRole, ReadonlySet<ProjectAction>> = {
     "codes:propose",
     "codings:edit",
     "memos:write",
+    "documents:done",
+    "jobs:read",
   ]),
   contributor: new Set([...everyone, "contributions:submit", "contributions:own"]),
   reviewer: new Set([...everyone, "documents:read", "findings:read", "findings:review"]),
