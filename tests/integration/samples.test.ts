@@ -122,7 +122,7 @@ describe("bad requests", () => {
     ["a size that is not a number", { size: "ten" }, 400, /size/],
     ["a fractional size", { size: 2.5 }, 400, /whole number/],
     ["a seed that is not a number", { size: 2, seed: "x" }, 400, /seed/],
-  ])("answers %s with %i", async (_what, body, status, message) => {
+  ])("answers %s with %s", async (_what, body, status, message) => {
     const res = await draw(shared.owner, shared.dataset.id, body);
     expect(res.status, JSON.stringify(res.body)).toBe(status);
     expect(res.body.error.code).toBe(status === 422 ? "invalid_sample" : "invalid_request");

@@ -207,9 +207,8 @@ export async function deleteSample(services: AppServices, sampleId: string): Pro
     for (let i = 0; i < ids.length; i += BATCH) {
       const batch = ids.slice(i, i + BATCH);
       await tx.delete(documents).where(and(inArray(documents.id, batch), eq(documents.kind, "record")));
-      await tx.delete(docSnapshots).where(inArray(docSnapshots.docName, batch));
     }
     return ids;
   });
-  for (const id of gone) await services.collab.forget(id);
+  await services.collab.forgetMany(gone);
 }
