@@ -14,8 +14,14 @@ const handler = apiRoute({
     return json(await readLiveDocument(context.services, params.documentId!, room));
   },
   async PATCH({ request, params, context }) {
-    await requireDocumentAccess(context, params.documentId!, "documents:edit");
+    // A coder may mark a document done without being allowed to rename or re-key it.
+    await requireDocumentAccess(context, params.documentId!, "documents:read");
     const changes = await readJson(request, updateDocumentSchema, context.services.config.maxBodyBytes);
+    const { done, ...rest } = changes;
+    if (done !== undefined) await requireDocumentAccess(context, params.documentId!, "documents:done");
+    if (done === undefined || Object.values(rest).some((v) => v !== undefined)) {
+      await requireDocumentAccess(context, params.documentId!, "documents:edit");
+    }
     return json(await updateDocument(context.services, params.documentId!, changes));
   },
   async DELETE({ params, context }) {

@@ -174,6 +174,19 @@ export class DocManager {
     await this.log.eraseLayersOf(name);
   }
 
+  /**
+   * forget() for many documents: only the loaded ones (or those with a loaded round layer) are
+   * dropped one by one; the logs of all are erased in a few batched statements.
+   */
+  async forgetMany(names: string[], reason = "the document was deleted"): Promise<void> {
+    const loaded = new Set(this.loadedNames());
+    const withLayers = new Set(this.loadedNames().map((n) => parseRoundRoom(n)?.documentId));
+    for (const name of names) {
+      if (loaded.has(name) || withLayers.has(name)) await this.forget(name, reason);
+    }
+    await this.log.eraseMany(names);
+  }
+
   async close(): Promise<void> {
     clearInterval(this.timer);
     await this.flush();

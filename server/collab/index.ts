@@ -77,6 +77,7 @@ export function createCollabServer(db: Database, opts: CollabOptions = defaultCo
       manager.disconnectUser(userId, (name) => names.has(name), code, reason);
     },
     forget: (documentId, reason) => manager.forget(documentId, reason),
+    forgetMany: (documentIds, reason) => manager.forgetMany(documentIds, reason),
     credentialsEnded: () => sweep.checkNow(),
   };
   return {

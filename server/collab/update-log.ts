@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, like, lte, max, sql } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, like, lte, max, sql } from "drizzle-orm";
 import * as Y from "yjs";
 import type { Database } from "../../db/client";
 import { docSnapshots, docUpdates } from "../../db/schema";
@@ -87,5 +87,18 @@ export class UpdateLog {
     const pattern = `round:%:${documentId.replace(/[\\%_]/g, (c) => `\\${c}`)}`;
     await this.db.delete(docUpdates).where(like(docUpdates.docName, pattern));
     await this.db.delete(docSnapshots).where(like(docSnapshots.docName, pattern));
+  }
+
+  /** erase() and eraseLayersOf() for many documents, 500 per statement. */
+  async eraseMany(documentIds: string[]): Promise<void> {
+    for (let i = 0; i < documentIds.length; i += 500) {
+      const batch = documentIds.slice(i, i + 500);
+      const layer = (name: typeof docUpdates.docName | typeof docSnapshots.docName) =>
+        and(like(name, "round:%"), inArray(sql`split_part(${name}, ':', 4)`, batch));
+      await this.db.delete(docUpdates).where(inArray(docUpdates.docName, batch));
+      await this.db.delete(docSnapshots).where(inArray(docSnapshots.docName, batch));
+      await this.db.delete(docUpdates).where(layer(docUpdates.docName));
+      await this.db.delete(docSnapshots).where(layer(docSnapshots.docName));
+    }
   }
 }

@@ -34,6 +34,8 @@ export interface CollabService {
   membershipChanged(projectId: string, userId: string, change: "removed" | "role_changed"): Promise<void>;
   /** Drops a deleted document from memory and erases its update log. */
   forget(documentId: string, reason?: string): Promise<void>;
+  /** forget() for many deleted documents at once (a sample's): the logs are erased in batches. */
+  forgetMany(documentIds: string[], reason?: string): Promise<void>;
   /**
    * Closes, now, the sockets whose session or access token no longer exists or has expired
    * (after a logout, a revocation, a password change). They are also swept every few seconds,

@@ -14,6 +14,7 @@ import { findingPaths, findingSchemas } from "./openapi/findings";
 import { formPaths, formSchemas } from "./openapi/forms";
 import { inboxPaths, inboxSchemas } from "./openapi/inbox";
 import { roundPaths, roundSchemas } from "./openapi/rounds";
+import { samplePaths, sampleSchemas } from "./openapi/samples";
 import { segmentPaths, segmentSchemas } from "./openapi/segments";
 import {
   addMemberSchema,
@@ -83,6 +84,7 @@ export function buildOpenApiDocument(serverUrl: string) {
         ...documentSchemas,
         ...datasetSchemas,
         ...segmentSchemas,
+        ...sampleSchemas,
         ...formSchemas,
         ...inboxSchemas,
         ...findingSchemas,
@@ -112,6 +114,7 @@ export function buildOpenApiDocument(serverUrl: string) {
       ...caseKeyPaths,
       ...datasetPaths,
       ...segmentPaths,
+      ...samplePaths,
       ...formPaths,
       ...inboxPaths,
       ...findingPaths,

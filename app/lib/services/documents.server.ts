@@ -66,6 +66,8 @@ export async function getDocumentMeta(services: AppServices, documentId: string)
       ...summary,
       projectId: documents.projectId,
       attributes: documents.attributes,
+      done: documents.done,
+      doneAt: documents.doneAt,
       createdAt: documents.createdAt,
       updatedAt: documents.updatedAt,
     })
@@ -87,6 +89,8 @@ export async function readLiveDocument(services: AppServices, documentId: string
     kind: meta.kind,
     caseKey: meta.caseKey,
     attributes: meta.attributes,
+    done: meta.done,
+    doneAt: meta.doneAt?.toISOString() ?? null,
     text: live.text,
     codings: live.codings,
   };
@@ -98,12 +102,14 @@ export async function updateDocument(
   changes: z.infer<typeof updateDocumentSchema>,
 ) {
   const set = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined));
+  // The time a document was marked done is the server's, never the client's.
+  const done = changes.done === undefined ? {} : { doneAt: changes.done ? sql`now()` : null };
   const [doc] = await services.db
     .update(documents)
-    .set({ ...set, updatedAt: sql`now()` })
+    .set({ ...set, ...done, updatedAt: sql`now()` })
     .where(eq(documents.id, documentId))
-    .returning(summary);
-  return doc!;
+    .returning({ ...summary, done: documents.done, doneAt: documents.doneAt });
+  return { ...doc!, doneAt: doc!.doneAt?.toISOString() ?? null };
 }
 
 export async function deleteDocument(services: AppServices, documentId: string) {

@@ -113,6 +113,8 @@ export const updateDocumentSchema = z.object({
   kind: createDocumentSchema.shape.kind.optional(),
   caseKey: caseKey.nullable().optional().transform((v) => (v === undefined ? undefined : v || null)),
   attributes: createDocumentSchema.shape.attributes.unwrap().unwrap().optional(),
+  /** Fully coded (issue 16): needs `documents:done` rather than `documents:edit`. */
+  done: z.boolean({ error: "done must be true or false." }).optional(),
 });
 
 const hexColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, "Colour must look like #3a7d44.");

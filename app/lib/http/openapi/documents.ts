@@ -64,6 +64,8 @@ export const documentSchemas = {
       kind: { type: "string", enum: [...documentKinds] },
       caseKey: { type: ["string", "null"] },
       attributes: { type: "object" },
+      done: { type: "boolean", description: "Marked fully coded; only done documents count in a sample's estimates" },
+      doneAt: { type: ["string", "null"], format: "date-time", description: "Server time of the last change to done" },
       text: { type: "string" },
       codings: { type: "array", items: ref("Coding") },
     },
@@ -112,7 +114,7 @@ export const documentPaths = {
     parameters: [documentPath],
     get: { summary: "The live document with its codings", responses: { "200": ok("Document", ref("Document")), ...errors(401, 404) } },
     patch: {
-      summary: "Change title, kind, case key or attributes",
+      summary: "Change title, kind, case key or attributes (documents:edit), or mark it done (documents:done: coders too)",
       requestBody: body(updateDocumentSchema),
       responses: { "200": ok("Updated", ref("DocumentSummary")), ...errors(400, 401, 403, 404) },
     },
