@@ -179,3 +179,10 @@ describe("bad input and other projects' ids", () => {
     expect(res.body.error.message).toContain("another dataset");
   });
 });
+
+it("is described in the OpenAPI document", async () => {
+  const doc = (await owner.get("/api/v1/openapi.json")).body;
+  const op = doc.paths["/api/v1/samples/{sampleId}/estimates"].get;
+  expect(Object.keys(op.responses)).toEqual(expect.arrayContaining(["200", "404", "409", "422"]));
+  expect(doc.components.schemas.CodeEstimates.required).toEqual(["codeId", "method", "overall", "groups"]);
+});
