@@ -14,6 +14,7 @@ import { datasetImportBench } from "./dataset-import";
 import { editorRenderBench } from "./editor-render";
 import { exchangeBench } from "./exchange";
 import { findingPageBench } from "./finding-page";
+import { estimatesBench } from "./estimates";
 import { envNumber, type Bench } from "./lib/bench";
 import { ensureBuild } from "./lib/build";
 import { runCleanups } from "./lib/cleanup";
@@ -24,7 +25,7 @@ import { matrixBench } from "./matrix";
 import { startupBench } from "./startup";
 import { submissionsBench } from "./submissions";
 
-const BENCHES: Bench[] = [startupBench, apiProjectsBench, collabBench, editorRenderBench, datasetImportBench, matrixBench, submissionsBench, findingPageBench, agreementBench, cooccurrenceBench, exchangeBench, classifierBench];
+const BENCHES: Bench[] = [startupBench, apiProjectsBench, collabBench, editorRenderBench, datasetImportBench, matrixBench, submissionsBench, findingPageBench, agreementBench, cooccurrenceBench, exchangeBench, classifierBench, estimatesBench];
 
 function selectBenches(names: string[]): Bench[] {
   if (names.length === 0) return BENCHES;

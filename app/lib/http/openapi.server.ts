@@ -6,6 +6,7 @@ import { caseKeyPaths } from "./openapi/case-keys";
 import { cooccurrencePaths, cooccurrenceSchemas } from "./openapi/cooccurrence";
 import { searchPaths, searchSchemas } from "./openapi/search";
 import { frequencyPaths, frequencySchemas } from "./openapi/frequencies";
+import { estimatePaths, estimateSchemas } from "./openapi/estimates";
 import { datasetPaths, datasetSchemas } from "./openapi/datasets";
 import { documentPaths, documentSchemas } from "./openapi/documents";
 import { exchangePaths } from "./openapi/exchange";
@@ -93,6 +94,7 @@ export function buildOpenApiDocument(serverUrl: string) {
         ...searchSchemas,
         ...roundSchemas,
         ...frequencySchemas,
+        ...estimateSchemas,
         Member: {
           type: "object",
           properties: {
@@ -123,6 +125,7 @@ export function buildOpenApiDocument(serverUrl: string) {
       ...searchPaths,
       ...roundPaths,
       ...frequencyPaths,
+      ...estimatePaths,
       ...exchangePaths,
       ...refiImportPaths,
       "/api/v1/auth/signup": {
