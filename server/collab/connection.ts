@@ -59,6 +59,9 @@ export function serveConnection(
   };
 
   const onMessage = (data: Uint8Array) => {
+    // A socket the server is closing (or that closed) is done: `ws` still delivers frames that
+    // arrived behind a refused one, and none of them may be applied or broadcast.
+    if (ws.readyState !== ws.OPEN) return;
     try {
       const reply = handleMessage(doc, doc.awareness, data, peer, opts.readOnly, opts.textLocked);
       // A sync reply shows the doc's state: like a broadcast, it waits for the log.

@@ -5,10 +5,13 @@ import * as syncProtocol from "y-protocols/sync";
 import * as Y from "yjs";
 import { CLOSE_TOO_LARGE } from "../../app/lib/collab/close-codes";
 import { MAX_DOCUMENT_CHARS } from "../../app/lib/validation/schemas";
+import { encodeAppliedState } from "./applied-state";
 import { filterOwnAwareness } from "./awareness-guard";
+import { foreignClientId } from "./client-ids";
 import { guardCodings } from "./coding-guard";
 import type { Peer, SharedDoc } from "./shared-doc";
 import { textLengthBound } from "./size-guard";
+import { structProblem, writtenClientIds } from "./struct-check";
 import { changesText } from "./text-lock";
 
 /** y-websocket's message types (the stock WebsocketProvider speaks exactly these). */
@@ -57,6 +60,13 @@ export class MalformedMessage extends Error {
 function applyPeerUpdate(doc: SharedDoc, update: Uint8Array, origin: Peer, textLocked: boolean) {
   const writer = origin.userId;
   if (!writer) throw new MalformedMessage("an update from a peer nobody signed in as");
+  const decoded = Y.decodeUpdate(update);
+  const problem = structProblem(decoded);
+  if (problem) throw new MalformedMessage(problem);
+  const foreign = foreignClientId(doc, origin, writtenClientIds(doc, decoded));
+  if (foreign !== null) {
+    throw new MalformedMessage(`client id ${foreign} belongs to another person`, { code: 1003, reason: "client id in use by another person" });
+  }
   // Decoding the whole update (to bound it) also validates it before any of it is applied.
   if (textLengthBound(doc, update) > MAX_DOCUMENT_CHARS) {
     const limit = MAX_DOCUMENT_CHARS.toLocaleString("en-GB");
@@ -93,7 +103,9 @@ export function handleMessage(
       if (syncType === syncProtocol.messageYjsSyncStep1) {
         const encoder = encoding.createEncoder();
         encoding.writeVarUint(encoder, MESSAGE_SYNC);
-        syncProtocol.writeSyncStep2(encoder, doc, decoding.readVarUint8Array(decoder));
+        // Only what the doc has applied: never structs it holds back for a missing dependency.
+        encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep2);
+        encoding.writeVarUint8Array(encoder, encodeAppliedState(doc, decoding.readVarUint8Array(decoder)));
         return encoding.toUint8Array(encoder);
       }
       if (syncType !== syncProtocol.messageYjsSyncStep2 && syncType !== syncProtocol.messageYjsUpdate) {

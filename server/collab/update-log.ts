@@ -2,6 +2,7 @@ import { and, asc, eq, gt, inArray, like, lte, max, sql } from "drizzle-orm";
 import * as Y from "yjs";
 import type { Database } from "../../db/client";
 import { docSnapshots, docUpdates } from "../../db/schema";
+import { encodeAppliedState } from "./applied-state";
 
 /**
  * Durable Yjs state in Postgres: an append-only update log per doc, compacted into a snapshot
@@ -43,7 +44,8 @@ export class UpdateLog {
    * everything logged so far, so nothing logged is lost; later rows are replayed on load.
    */
   async compact(docName: string, doc: Y.Doc, upTo: number): Promise<void> {
-    const state = Y.encodeStateAsUpdate(doc);
+    // Only applied state: held-back structs were never logged and nobody was sent them.
+    const state = encodeAppliedState(doc);
     await this.db.transaction(async (tx) => {
       await tx
         .insert(docSnapshots)
