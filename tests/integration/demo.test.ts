@@ -46,8 +46,12 @@ describe("the demo project", () => {
     expect(codes.find((c) => c.name === "Promo ended")?.parentId).toBe(billing.id);
 
     const datasets = (await client.get(`/api/v1/projects/${projectId}/datasets`)).body.datasets as { id: string; rowCount: number; key: string }[];
-    expect(datasets).toEqual([expect.objectContaining({ rowCount: 400, key: "customer_id" })]);
-    const dataset = (await client.get(`/api/v1/datasets/${datasets[0]!.id}`)).body;
+    expect(datasets).toEqual(
+      expect.arrayContaining([expect.objectContaining({ rowCount: 400, key: "customer_id" }), expect.objectContaining({ rowCount: 20_000, key: "call_id" })]),
+    );
+    expect(datasets).toHaveLength(2);
+    const customers = datasets.find((d) => d.key === "customer_id")!;
+    const dataset = (await client.get(`/api/v1/datasets/${customers.id}`)).body;
     expect(Object.fromEntries(dataset.columns.map((c: { name: string; type: string }) => [c.name, c.type]))).toMatchObject({
       customer_id: "text",
       tenure_months: "integer",
@@ -66,9 +70,9 @@ describe("the demo project", () => {
     // The codings projection catches up with the live documents within a second or so.
     const expectedCodings = demo.documents.reduce((n, d) => n + d.codings.length, 0);
     const documentsPath = `/api/v1/projects/${projectId}/documents`;
-    let documents: { id: string; title: string; caseKey: string | null; codingCount?: number }[] = [];
+    let documents: { id: string; title: string; kind: string; caseKey: string | null; codingCount?: number }[] = [];
     await until(async () => {
-      documents = (await client.get(documentsPath)).body.documents;
+      documents = ((await client.get(documentsPath)).body.documents as typeof documents).filter((d) => d.kind !== "record");
       return documents.length === 60 && documents.reduce((n, d) => n + (d.codingCount ?? 0), 0) === expectedCodings;
     }, "the demo's codings in the projection");
     expect(documents.filter((d) => d.caseKey === null)).toHaveLength(2);
@@ -102,5 +106,24 @@ describe("the demo project", () => {
 
     const matrixPage = await page(client, location);
     expect(matrixPage.status).toBe(200);
+
+    // The sandwich: a sample of the 20,000-note call log, a few dozen of its notes coded and done.
+    const callLog = datasets.find((d) => d.key === "call_id")!;
+    const { samples } = (await client.get(`/api/v1/datasets/${callLog.id}/samples`)).body as { samples: { id: string; size: number; done: number }[] };
+    expect(samples).toEqual([expect.objectContaining({ size: 300 })]);
+    expect(samples[0]!.done).toBeGreaterThanOrEqual(60);
+    const sample = (await client.get(`/api/v1/samples/${samples[0]!.id}`)).body;
+    expect(sample.strataColumn).toBe("region");
+    expect(sample.strata.reduce((n: number, s: { sampled: number }) => n + s.sampled, 0)).toBe(300);
+    const slowSpeed = codes.find((c) => c.name === "Slow speed")!;
+    const estimatesPath = `/api/v1/samples/${sample.id}/estimates?codeId=${slowSpeed.id}`;
+    let overall: { done: number; positives: number; estimate: number | null; low: number | null; high: number | null } | undefined;
+    await until(async () => {
+      overall = (await client.get(estimatesPath)).body.overall;
+      return (overall?.positives ?? 0) >= 15;
+    }, "the demo sample's codings in the estimates");
+    expect(overall!.estimate).toBeGreaterThan(0);
+    expect(overall!.low!).toBeLessThan(overall!.estimate!);
+    expect(overall!.high!).toBeGreaterThan(overall!.estimate!);
   });
 });

@@ -11,7 +11,8 @@ import { createProject } from "../services/projects.server";
 import { newId } from "../../../db/ids";
 import type { CodeKey } from "./codebook";
 import { addDemoFinding } from "./finding.server";
-import { generateDemo, type DemoData } from "./generate";
+import { DEMO_SEED, generateDemo, type DemoData } from "./generate";
+import { addDemoSandwich } from "./sandwich.server";
 
 /**
  * Creates the demo project for `userId` (its owner) through the same services the app uses:
@@ -87,5 +88,6 @@ export async function loadDemoProject(services: AppServices, userId: string, dem
   }
   const [first] = demo.links;
   if (first) await addDemoFinding(services, projectId, userId, { codeId: codeIds.get(first.code)!, segmentId: segmentIds.get(first.segment)! });
+  await addDemoSandwich(services, projectId, userId, codeIds, DEMO_SEED);
   return { projectId };
 }
