@@ -41,3 +41,12 @@ export async function matrixEstimates(
   const answer = await sampleEstimates(services, row, { by: segmentIds, method: "sample", subcodes: subcodes ? "true" : "false" });
   return { segmentIds, estimates: answer.estimates };
 }
+
+/** The project's samples, newest first: the code's Prevalence panel offers them. */
+export async function projectSamples(services: AppServices, projectId: string): Promise<{ id: string; name: string }[]> {
+  return services.db
+    .select({ id: samples.id, name: samples.name })
+    .from(samples)
+    .where(eq(samples.projectId, projectId))
+    .orderBy(desc(samples.createdAt));
+}
