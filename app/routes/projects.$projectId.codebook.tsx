@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { CodeTree, type CodebookEnv } from "~/components/codebook/code-tree";
@@ -15,8 +15,12 @@ import { pageGuard, requirePageAuth } from "~/lib/http/page.server";
 import type { RequestContext } from "~/lib/services.server";
 import { CODE_PALETTE, createCode, deleteCode, listCodes, mergeCode, updateCode } from "~/lib/services/codes.server";
 import { linksForProject } from "~/lib/datasets/links.server";
+import { projectSamples } from "~/lib/sandwich/matrix-view.server";
 import { addMemo, deleteMemo, listMemos, memoProject } from "~/lib/services/memos.server";
 import { createCodeSchema, memoSchema, updateCodeSchema } from "~/lib/validation/schemas";
+import estimateStyles from "~/styles/estimates.css?url";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: estimateStyles }];
 
 export const meta: MetaFunction = () => [{ title: "Codebook · Thicket" }];
 
@@ -25,7 +29,11 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const projectId = params.projectId!;
   return pageGuard(async () => {
     const { role } = await requireProjectAccess(context, projectId, "documents:read");
-    const [codes, links] = await Promise.all([listCodes(context.services, projectId), linksForProject(context.services, projectId)]);
+    const [codes, links, samples] = await Promise.all([
+      listCodes(context.services, projectId),
+      linksForProject(context.services, projectId),
+      projectSamples(context.services, projectId),
+    ]);
     // One small indexed query per code; a per-project memo query would be one (see the report).
     const memos = await Promise.all(codes.map((c) => listMemos(context.services, "code", c.id)));
     const resource = { kind: "project" as const, projectId, role };
@@ -38,6 +46,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
           .filter((l) => l.codeId === c.id)
           .map(({ id, segmentId, segmentName, note }) => ({ id, segmentId, segmentName, note })),
       })),
+      samples,
       userId: user.id,
       suggestedColor: CODE_PALETTE[codes.length % CODE_PALETTE.length]!,
       canEdit: can(user, "codebook:edit", resource),
@@ -145,6 +154,7 @@ export default function Codebook() {
     canEdit: data.canEdit,
     canWriteMemos: data.canWriteMemos,
     canModerateMemos: data.canModerateMemos,
+    samples: data.samples,
     result: result as CodebookEnv["result"],
   };
   const createState = failureFor(result, "create-code");

@@ -9,6 +9,7 @@ import { MatrixLegend } from "~/components/matrix/matrix-legend";
 import { cellKey, cellLookup, type ShadeMeasure } from "~/components/matrix/matrix-model";
 import { MatrixSetup } from "~/components/matrix/matrix-setup";
 import { MatrixTable, type SelectedCell } from "~/components/matrix/matrix-table";
+import { EstimatesTable } from "~/components/sandwich/estimates-table";
 import { requireProjectAccess } from "~/lib/auth/guards.server";
 import { can } from "~/lib/auth/permissions";
 import { linkCodeToSegment, linksForProject } from "~/lib/datasets/links.server";
@@ -18,11 +19,16 @@ import { createLinkSchema } from "~/lib/datasets/segment-input";
 import { HttpError } from "~/lib/http/errors.server";
 import { formFailure, parseForm } from "~/lib/http/forms.server";
 import { pageGuard, requirePageAuth } from "~/lib/http/page.server";
+import { matrixEstimates, matrixSample } from "~/lib/sandwich/matrix-view.server";
 import type { AppServices } from "~/lib/services.server";
+import estimateStyles from "~/styles/estimates.css?url";
 import matrixStyles from "~/styles/matrix.css?url";
 import { datasets, documents } from "../../db/schema";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: matrixStyles }];
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: matrixStyles },
+  { rel: "stylesheet", href: estimateStyles },
+];
 
 export const meta: MetaFunction = () => [{ title: "Matrix · Thicket" }];
 
@@ -44,17 +50,25 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   return pageGuard(async () => {
     const { role } = await requireProjectAccess(context, projectId, "documents:read");
     // Parent codes count their sub-codes' codings unless the reader turns it off (?subcodes=0).
-    const subcodes = parseSubcodes(new URL(request.url).searchParams.get("subcodes"), true);
+    const search = new URL(request.url).searchParams;
+    const subcodes = parseSubcodes(search.get("subcodes"), true);
     const [matrix, links, setup] = await Promise.all([
       buildMatrix(context.services, projectId, { subcodes }),
       linksForProject(context.services, projectId),
       setupCounts(context.services, projectId),
     ]);
+    // The second view, when a sample of the segments' dataset exists (issue 16, ADR 0190).
+    const sample = await matrixSample(context.services, projectId, matrix.segments);
+    const view = sample && search.get("view") === "estimated" ? ("estimated" as const) : ("counted" as const);
+    const estimated = sample && view === "estimated" ? await matrixEstimates(context.services, sample, matrix.segments, subcodes) : null;
     const resource = { kind: "project" as const, projectId, role };
     return {
       projectId,
       subcodes,
       matrix,
+      sample,
+      view,
+      estimated,
       links,
       setup,
       canLink: can(user, "segments:edit", resource),
@@ -128,14 +142,52 @@ export default function MatrixPage() {
           canEditCodes={data.canEditCodes}
         />
       ) : null}
-      {hasTable ? (
+      {hasTable && data.sample ? (
+        <nav className="est-tabs" aria-label="Matrix views">
+          <Link
+            to={`?subcodes=${data.subcodes ? 1 : 0}`}
+            replace
+            preventScrollReset
+            aria-current={data.view === "counted" ? "page" : undefined}
+            onClick={() => setSelected(null)}
+          >
+            Counted in coded documents
+          </Link>
+          <Link
+            to={`?view=estimated&subcodes=${data.subcodes ? 1 : 0}`}
+            replace
+            preventScrollReset
+            aria-current={data.view === "estimated" ? "page" : undefined}
+            onClick={() => setSelected(null)}
+          >
+            Estimated in all rows
+          </Link>
+        </nav>
+      ) : null}
+      {hasTable && data.sample && data.estimated ? (
+        <>
+          <p className="meta est-note">
+            From the done documents of sample <strong>{data.sample.name}</strong>, weighted by its design: each cell is the
+            share of the segment&apos;s rows estimated to carry the code, with its 95% interval. Where the sample is too small,
+            the cell says why instead of showing a number.
+            {data.subcodes ? " Parent codes include their sub-codes." : null}
+          </p>
+          <EstimatesTable
+            codes={matrix.codes}
+            segments={data.estimated.segmentIds.map((id) => matrix.segments.find((s) => s.id === id)!)}
+            estimates={data.estimated.estimates}
+            sampleName={data.sample.name}
+          />
+        </>
+      ) : null}
+      {hasTable && !data.estimated ? (
         <>
           <MatrixLegend measure={measure} onMeasure={setMeasure} />
           <p className="mx-subcodes meta">
             {data.subcodes
               ? "Parent codes include the codings of their sub-codes. "
               : "Each code counts only its own codings. "}
-            <Link to={data.subcodes ? "?subcodes=0" : "?subcodes=1"} replace preventScrollReset onClick={() => setSelected(null)}>
+            <Link to={`${data.view === "estimated" ? "?view=estimated&" : "?"}subcodes=${data.subcodes ? 0 : 1}`} replace preventScrollReset onClick={() => setSelected(null)}>
               {data.subcodes ? "Count each code on its own" : "Include sub-codes in their parents"}
             </Link>
           </p>

@@ -13,7 +13,8 @@ import { startTestServer, type TestServer } from "../setup/test-server";
 let server: TestServer;
 beforeAll(async () => {
   server = await startTestServer();
-});
+  // Starting the server on a busy two-core machine shared with other test runs can pass 30 s.
+}, 120_000);
 afterAll(() => server?.close());
 
 const readers: ProjectRole[] = ["owner", "researcher", "coder", "reviewer"];

@@ -186,3 +186,24 @@ it("is described in the OpenAPI document", async () => {
   expect(Object.keys(op.responses)).toEqual(expect.arrayContaining(["200", "404", "409", "422"]));
   expect(doc.components.schemas.CodeEstimates.required).toEqual(["codeId", "method", "overall", "groups"]);
 });
+
+describe("the matrix page's estimated view", () => {
+  const page = async (path: string) => {
+    const res = await fetch(server.url + path, { headers: { cookie: owner.cookie! }, redirect: "manual" });
+    expect(res.status, path).toBe(200);
+    return (await res.text()).replace(/<!-- -->/g, "");
+  };
+
+  it("offers both views as links, and shows shares with intervals or the reason there is none", async () => {
+    const counted = await page(`/projects/${f.projectId}/matrix`);
+    expect(counted).toContain("Counted in coded documents");
+    expect(counted).toMatch(/href="[^"]*\/matrix\?view=estimated&amp;subcodes=1"[^>]*>Estimated in all rows/);
+    const estimated = await page(`/projects/${f.projectId}/matrix?view=estimated&subcodes=0`);
+    expect(estimated).toContain("From the done documents of sample <strong>Calls sample</strong>");
+    // Price in "Not East", sample-only: the same figure as the API's, as a percentage.
+    const api = (await estimates(`codeId=${f.price.id}&by=${f.notEast.id}`)).body.groups[0];
+    expect(estimated).toContain(`<strong>${Math.round(api.estimate * 100)}%</strong>`);
+    expect(estimated).toContain("Only 3 coded rows here; an estimate needs at least 5.");
+    expect(estimated).toContain("5 of 12 coded");
+  });
+});

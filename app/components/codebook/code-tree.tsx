@@ -3,6 +3,7 @@ import { useNavigation } from "@remix-run/react";
 import type { FormState } from "../forms";
 import { CodeDeleteDialog } from "./code-delete-dialog";
 import { CodeEditPanel } from "./code-edit-panel";
+import { PrevalencePanel, type SampleChoice } from "../sandwich/prevalence-panel";
 import { CodeMemos, type MemoItem } from "./code-memos";
 import { codingsLabel, type CodeItem, type CodeNode } from "./tree";
 
@@ -18,6 +19,8 @@ export interface CodebookEnv {
   canEdit: boolean;
   canWriteMemos: boolean;
   canModerateMemos: boolean;
+  /** The project's samples: with any, each code offers its Prevalence panel (issue 16). */
+  samples?: SampleChoice[];
   /** The last action's answer, with the code it was about. */
   result?: FormState & { codeId?: string };
 }
@@ -35,7 +38,7 @@ export function CodeTree({ nodes, env, level = 1 }: { nodes: CodeNode<CodebookCo
   );
 }
 
-type Panel = "edit" | "memos" | null;
+type Panel = "edit" | "memos" | "prevalence" | null;
 
 /** The action's failure for `intent` if it concerned this code. */
 function failureOf(env: CodebookEnv, codeId: string, intent: string): FormState | undefined {
@@ -100,6 +103,17 @@ function CodeRow({ node, env }: { node: CodeNode<CodebookCode>; env: CodebookEnv
           >
             {`Memos (${code.memos.length})`}<span className="visually-hidden"> on {code.name}</span>
           </button>
+          {env.samples?.length ? (
+            <button
+              type="button"
+              className="btn btn--ghost btn--small"
+              aria-expanded={panel === "prevalence"}
+              aria-controls={panel === "prevalence" ? panelId : undefined}
+              onClick={() => toggle("prevalence")}
+            >
+              Prevalence<span className="visually-hidden"> of {code.name}</span>
+            </button>
+          ) : null}
           {env.canEdit ? <CodeDeleteDialog code={code} parentName={parentName} /> : null}
         </div>
       </div>
@@ -107,6 +121,8 @@ function CodeRow({ node, env }: { node: CodeNode<CodebookCode>; env: CodebookEnv
         <div id={panelId}>
           {panel === "edit" ? (
             <CodeEditPanel code={code} codes={env.codes} flat={env.flat} state={editFailure} mergeState={mergeFailure} />
+          ) : panel === "prevalence" ? (
+            <PrevalencePanel codeId={code.id} codeName={code.name} samples={env.samples ?? []} />
           ) : (
             <CodeMemos
               code={code}
