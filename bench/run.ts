@@ -11,6 +11,7 @@ import { classifierBench } from "./classifier";
 import { collabBench } from "./collab";
 import { cooccurrenceBench } from "./cooccurrence";
 import { datasetImportBench } from "./dataset-import";
+import { durabilityBench } from "./durability";
 import { editorRenderBench } from "./editor-render";
 import { exchangeBench } from "./exchange";
 import { findingPageBench } from "./finding-page";
@@ -25,7 +26,7 @@ import { matrixBench } from "./matrix";
 import { startupBench } from "./startup";
 import { submissionsBench } from "./submissions";
 
-const BENCHES: Bench[] = [startupBench, apiProjectsBench, collabBench, editorRenderBench, datasetImportBench, matrixBench, submissionsBench, findingPageBench, agreementBench, cooccurrenceBench, exchangeBench, classifierBench, estimatesBench];
+const BENCHES: Bench[] = [startupBench, apiProjectsBench, collabBench, editorRenderBench, datasetImportBench, matrixBench, submissionsBench, findingPageBench, agreementBench, cooccurrenceBench, exchangeBench, classifierBench, estimatesBench, durabilityBench];
 
 function selectBenches(names: string[]): Bench[] {
   if (names.length === 0) return BENCHES;
