@@ -15,6 +15,7 @@ import { formPaths, formSchemas } from "./openapi/forms";
 import { inboxPaths, inboxSchemas } from "./openapi/inbox";
 import { roundPaths, roundSchemas } from "./openapi/rounds";
 import { segmentPaths, segmentSchemas } from "./openapi/segments";
+import { jobPaths, jobSchemas } from "./openapi/jobs";
 import {
   addMemberSchema,
   createProjectSchema,
@@ -83,6 +84,7 @@ export function buildOpenApiDocument(serverUrl: string) {
         ...documentSchemas,
         ...datasetSchemas,
         ...segmentSchemas,
+        ...jobSchemas,
         ...formSchemas,
         ...inboxSchemas,
         ...findingSchemas,
@@ -112,6 +114,7 @@ export function buildOpenApiDocument(serverUrl: string) {
       ...caseKeyPaths,
       ...datasetPaths,
       ...segmentPaths,
+      ...jobPaths,
       ...formPaths,
       ...inboxPaths,
       ...findingPaths,

@@ -42,7 +42,11 @@ export interface JobQueueOptions {
 }
 
 export class JobQueue {
-  private boss: PgBoss | null = null;
+  /** pg-boss, once started (see `ensureBoss`). */
+  private booting: Promise<PgBoss> | null = null;
+  private started = false;
+  /** Rows handed to pg-boss by this process, so a row is sent once. */
+  private readonly sent = new Set<string>();
   private readonly handlers = new Map<string, JobHandler>();
   private readonly running = new Set<Promise<void>>();
   private stopping = false;
@@ -58,22 +62,78 @@ export class JobQueue {
   }
 
   /**
-   * Installs pg-boss's schema if needed, fails the jobs a previous process left running, hands
-   * the queued ones to the queue again (a queued row whose pg-boss job was lost would otherwise
-   * wait forever; a duplicate is harmless, see `run`) and starts working.
+   * Fails the jobs a previous process left running (the server stopped in the middle of them)
+   * and starts working. pg-boss itself is started on first need, the first job or a queued row
+   * left from before: installing its schema takes seconds on a fresh embedded database, which a
+   * server that never runs a job should not pay at boot.
    */
   async start(): Promise<void> {
+    if (this.started) return;
+    this.started = true;
     this.stopping = false;
+    await this.db
+      .update(jobs)
+      .set({ status: "failed", error: INTERRUPTED_MESSAGE, finishedAt: new Date() })
+      .where(eq(jobs.status, "running"));
+    const [queued] = await this.db.select({ id: jobs.id }).from(jobs).where(eq(jobs.status, "queued")).limit(1);
+    if (queued) await this.ensureBoss();
+  }
+
+  /** Stops taking work, fails the job in hand at its next batch, then closes pg-boss (not the database). */
+  async stop(): Promise<void> {
+    if (!this.started) return;
+    this.started = false;
+    this.stopping = true;
+    const booting = this.booting;
+    this.booting = null;
+    const boss = await booting?.catch(() => null);
+    if (boss) await boss.stop({ graceful: true, close: false, timeout: 30_000 });
+    await Promise.allSettled([...this.running]);
+  }
+
+  /**
+   * Writes the job's row and hands it to the queue; returns the row's id. While the queue is
+   * stopped the row waits, queued, and is handed over at the next start.
+   */
+  async enqueue(input: { projectId: string; kind: string; input: Record<string, unknown>; createdBy: string | null }): Promise<string> {
+    if (!this.handlers.has(input.kind)) throw new Error(`No handler for jobs of kind ${input.kind}.`);
+    const [row] = await this.db
+      .insert(jobs)
+      .values({ projectId: input.projectId, kind: input.kind, input: input.input, createdBy: input.createdBy })
+      .returning({ id: jobs.id });
+    if (this.started) {
+      // Not awaited: the caller answers 202 at once; the job row says how it goes from here.
+      this.ensureBoss().catch((err: unknown) => console.error("jobs: could not start the queue:", err));
+    }
+    return row!.id;
+  }
+
+  /** Starts pg-boss once, then hands it every queued row (a duplicate is harmless, see `run`). */
+  private ensureBoss(): Promise<PgBoss> {
+    const boot = (this.booting ??= this.bootBoss());
+    return boot.then(async (boss) => {
+      if (this.booting !== boot) return boss;
+      const queued = await this.db.select({ id: jobs.id }).from(jobs).where(eq(jobs.status, "queued"));
+      // No retries: a job that failed says why, and the person starts it again if they want.
+      for (const { id } of queued) {
+        if (this.sent.has(id)) continue;
+        this.sent.add(id);
+        await boss.send(QUEUE, { jobId: id }, { retryLimit: 0, expireInSeconds: 6 * 3600 });
+      }
+      return boss;
+    });
+  }
+
+  private async bootBoss(): Promise<PgBoss> {
     const driver = rawDriver(this.db);
+    const options = { schedule: false, noTablePartitioning: true, noCoveringIndexes: true } as const;
     const boss =
       driver.kind === "pglite"
-        ? new PgBoss({ db: fromPglite(driver.client), backend: "pglite", schedule: false })
-        : new PgBoss({ db: { executeSql: (text, values) => driver.pool.query(text, values) }, schedule: false });
+        ? new PgBoss({ db: fromPglite(driver.client), backend: "pglite", ...options })
+        : new PgBoss({ db: { executeSql: (text, values) => driver.pool.query(text, values) }, ...options });
     boss.on("error", (err: unknown) => console.error("jobs: queue error:", err instanceof Error ? err.message : err));
     await boss.start();
     await boss.createQueue(QUEUE);
-    this.boss = boss;
-    await this.recover();
     await boss.work<{ jobId: string }>(
       QUEUE,
       { pollingIntervalSeconds: this.options.pollingIntervalSeconds ?? 1, batchSize: 1 },
@@ -81,42 +141,7 @@ export class JobQueue {
         if (item) await this.track(this.run(item.data.jobId));
       },
     );
-  }
-
-  /** Stops taking work, waits for the job in hand, then closes pg-boss (not the database). */
-  async stop(): Promise<void> {
-    const boss = this.boss;
-    this.boss = null;
-    if (!boss) return;
-    this.stopping = true;
-    await boss.stop({ graceful: true, close: false, timeout: 30_000 });
-    await Promise.allSettled([...this.running]);
-  }
-
-  /** Writes the job's row and queues it; returns the row's id. */
-  async enqueue(input: { projectId: string; kind: string; input: Record<string, unknown>; createdBy: string | null }): Promise<string> {
-    if (!this.handlers.has(input.kind)) throw new Error(`No handler for jobs of kind ${input.kind}.`);
-    const [row] = await this.db
-      .insert(jobs)
-      .values({ projectId: input.projectId, kind: input.kind, input: input.input, createdBy: input.createdBy })
-      .returning({ id: jobs.id });
-    await this.send(row!.id);
-    return row!.id;
-  }
-
-  private async send(jobId: string) {
-    if (!this.boss) throw new Error("The job queue is not running.");
-    // No retries: a job that failed says why, and the person starts it again if they want.
-    await this.boss.send(QUEUE, { jobId }, { retryLimit: 0, expireInSeconds: 6 * 3600 });
-  }
-
-  private async recover() {
-    await this.db
-      .update(jobs)
-      .set({ status: "failed", error: INTERRUPTED_MESSAGE, finishedAt: new Date() })
-      .where(eq(jobs.status, "running"));
-    const queued = await this.db.select({ id: jobs.id }).from(jobs).where(eq(jobs.status, "queued"));
-    for (const { id } of queued) await this.send(id);
+    return boss;
   }
 
   private async track(work: Promise<void>) {

@@ -1,4 +1,4 @@
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, getTableColumns } from "drizzle-orm";
 import { z } from "zod";
 import { codeModels, codes, type CodeModelRow, type SampleRow } from "../../../db/schema";
 import { MIN_PER_CLASS } from "../classifier";
@@ -39,6 +39,7 @@ export async function startModelJob(services: AppServices, sample: SampleRow, co
     .from(codes)
     .where(and(eq(codes.id, codeId), eq(codes.projectId, sample.projectId)));
   if (!code) throw notFound("Code not found.");
+  await services.collab.flush(); // codings made a moment ago are in the projection
   const counts = countExamples(await sampleExamples(services.db, sample.id, code.id));
   if (counts.morePositivesNeeded > 0 || counts.moreNegativesNeeded > 0) throw notEnoughExamples(counts);
   const input: ModelJobInput = { sampleId: sample.id, codeId: code.id };
@@ -63,7 +64,7 @@ export function codeModelView(row: Omit<CodeModelRow, "model" | "outOfFold">): C
 
 /** The sample's models, newest first (the bytes and out-of-fold scores stay on the server). */
 export async function listSampleModels(services: AppServices, sampleId: string): Promise<CodeModelView[]> {
-  const { model: _model, outOfFold: _oof, ...columns } = codeModels._.columns;
+  const { model: _model, outOfFold: _oof, ...columns } = getTableColumns(codeModels);
   void _model;
   void _oof;
   const rows = await services.db.select(columns).from(codeModels).where(eq(codeModels.sampleId, sampleId)).orderBy(desc(codeModels.createdAt));

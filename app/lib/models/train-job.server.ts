@@ -5,7 +5,7 @@
  * cancelled or failed job drops the staging table and leaves the dataset as it was.
  */
 import { randomBytes } from "node:crypto";
-import { and, eq, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Database } from "../../../db/client";
 import { codeModels, codes, datasets, samples, type DatasetRow, type StoredColumn } from "../../../db/schema";
 import { NotEnoughExamplesError, serializeModel, trainTextClassifier, type TextClassifierModel } from "../classifier";
@@ -17,8 +17,11 @@ import { exampleTexts, sampleExamples, textColumnOf } from "./examples.server";
 import type { ModelJobResult } from "./types";
 
 export const MODEL_TRAIN = "model.train";
-/** Rows read, scored and staged per round trip; progress and cancel are checked between batches. */
-export const SCORE_BATCH = 5000;
+/**
+ * Rows read, scored and staged per round trip; progress and cancel are checked between batches.
+ * THICKET_SCORE_BATCH overrides it (the tests use small batches to cancel a job mid-way).
+ */
+const scoreBatch = () => Number(process.env.THICKET_SCORE_BATCH) || 5000;
 /** Share of the progress bar given to training (the rest is scoring). */
 const TRAIN_SHARE = 0.1;
 
@@ -164,7 +167,7 @@ function readBatch(db: Database, dataset: DatasetRow, key: StoredColumn, text: S
     db,
     sql`select ${k}::text as k, ${columnSql(text)}::text as t from ${datasetTable(dataset)}
         ${after === null ? sql`` : sql`where ${k}::text > ${after}`}
-        order by ${k}::text limit ${SCORE_BATCH}`,
+        order by ${k}::text limit ${scoreBatch()}`,
   );
 }
 
@@ -187,5 +190,3 @@ async function targetColumn(tx: Database, dataset: DatasetRow, target: { codeId:
   const column: StoredColumn = { name, type: "number", sqlName: sqlNames[sqlNames.length - 1]! };
   return { column, isNew: true };
 }
-
-export const modelJobFilter = (sampleId: string, codeId: string) => and(eq(codeModels.sampleId, sampleId), eq(codeModels.codeId, codeId));
