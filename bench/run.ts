@@ -21,10 +21,11 @@ import { PROJECT_ROOT } from "./lib/process";
 import { checkMachine } from "./lib/quiet";
 import { writeResult } from "./lib/table";
 import { matrixBench } from "./matrix";
+import { scoringBench } from "./scoring";
 import { startupBench } from "./startup";
 import { submissionsBench } from "./submissions";
 
-const BENCHES: Bench[] = [startupBench, apiProjectsBench, collabBench, editorRenderBench, datasetImportBench, matrixBench, submissionsBench, findingPageBench, agreementBench, cooccurrenceBench, exchangeBench, classifierBench];
+const BENCHES: Bench[] = [startupBench, apiProjectsBench, collabBench, editorRenderBench, datasetImportBench, matrixBench, submissionsBench, findingPageBench, agreementBench, cooccurrenceBench, exchangeBench, classifierBench, scoringBench];
 
 function selectBenches(names: string[]): Bench[] {
   if (names.length === 0) return BENCHES;
