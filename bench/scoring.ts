@@ -9,7 +9,7 @@
 import os from "node:os";
 import { sql } from "drizzle-orm";
 import { openDatabase } from "../db/client";
-import { datasets, projects } from "../db/schema";
+import { codes, datasets, projects } from "../db/schema";
 import { trainTextClassifier } from "../app/lib/classifier";
 import { applyModel } from "../app/lib/models/train-job.server";
 import { envNumber, type Bench } from "./lib/bench";
@@ -34,6 +34,7 @@ export const scoringBench: Bench = {
       const db = handle.db;
       const source = syntheticTexts(3);
       const [project] = await db.insert(projects).values({ name: "Scoring bench" }).returning();
+      const [code] = await db.insert(codes).values({ projectId: project!.id, name: "Bench", color: "#888888" }).returning();
       const tableName = "d_scoringbench";
       await db.execute(sql`create table datasets.${sql.identifier(tableName)} (id text primary key, note text)`);
       for (let from = 0; from < ROWS; from += LOAD_BATCH) {
@@ -74,7 +75,7 @@ export const scoringBench: Bench = {
       const started = performance.now();
       const { scored, column } = await applyModel({ db, checkpoint: async () => {} }, dataset!, "note", model, {
         modelId: "bench",
-        codeId: "bench",
+        codeId: code!.id,
         columnName: "p_bench",
       });
       const scoreSec = (performance.now() - started) / 1000;
