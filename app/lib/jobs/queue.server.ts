@@ -177,6 +177,9 @@ export class JobQueue {
       return;
     }
     const checkpoint = async (progress: number) => {
+      // Let the server answer requests between batches: PGlite runs queries on this thread, so a
+      // job that only awaited them would hold the event loop until it finished.
+      await new Promise((resolve) => setImmediate(resolve));
       const [row] = await db
         .update(jobs)
         .set({ progress: sql`greatest(${jobs.progress}, ${Math.min(1, Math.max(0, progress))})` })
