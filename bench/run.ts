@@ -23,10 +23,11 @@ import { PROJECT_ROOT } from "./lib/process";
 import { checkMachine } from "./lib/quiet";
 import { writeResult } from "./lib/table";
 import { matrixBench } from "./matrix";
+import { scoringBench } from "./scoring";
 import { startupBench } from "./startup";
 import { submissionsBench } from "./submissions";
 
-const BENCHES: Bench[] = [startupBench, apiProjectsBench, collabBench, editorRenderBench, datasetImportBench, matrixBench, submissionsBench, findingPageBench, agreementBench, cooccurrenceBench, exchangeBench, classifierBench, estimatesBench, durabilityBench];
+const BENCHES: Bench[] = [startupBench, apiProjectsBench, collabBench, editorRenderBench, datasetImportBench, matrixBench, submissionsBench, findingPageBench, agreementBench, cooccurrenceBench, exchangeBench, classifierBench, estimatesBench, durabilityBench, scoringBench];
 
 function selectBenches(names: string[]): Bench[] {
   if (names.length === 0) return BENCHES;

@@ -46,6 +46,7 @@ export async function createAppServer(opts: AppServerOptions): Promise<AppServer
   const { config } = opts;
   const collab = createCollabServer(opts.db, opts.collab ?? defaultCollabOptions);
   const services = createServices(opts.db, config, collab.service);
+  await services.jobs.start();
   const app = express();
   const server = http.createServer(app);
   app.disable("x-powered-by");
@@ -141,6 +142,7 @@ export async function createAppServer(opts: AppServerOptions): Promise<AppServer
     services,
     async close() {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      await services.jobs.stop(); // the job in hand finishes its batch and ends
       await collab.close(); // flushes every pending update and projection
       server.closeAllConnections();
       await closed;

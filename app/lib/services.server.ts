@@ -3,6 +3,8 @@ import type { Auth } from "./auth/authenticate.server";
 import type { SignInClient } from "./auth/session.server";
 import type { CollabService } from "./collab/service";
 import type { AppConfig } from "./env.server";
+import { createJobQueue } from "./jobs/registry.server";
+import type { JobQueue } from "./jobs/queue.server";
 import { createRateLimiters, type RateLimiters } from "./rate-limit.server";
 
 /** Long-lived things a request may use, created once by the server and handed to Remix. */
@@ -11,10 +13,12 @@ export interface AppServices {
   config: AppConfig;
   limiters: RateLimiters;
   collab: CollabService;
+  /** Background jobs; started by the server (createAppServer), stopped on close. */
+  jobs: JobQueue;
 }
 
 export function createServices(db: Database, config: AppConfig, collab: CollabService): AppServices {
-  return { db, config, limiters: createRateLimiters(config.rateLimits), collab };
+  return { db, config, limiters: createRateLimiters(config.rateLimits), collab, jobs: createJobQueue(db, config) };
 }
 
 /** Remix's load context: services plus what the server learnt about this request. */

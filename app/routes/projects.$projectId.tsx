@@ -30,6 +30,7 @@ export default function ProjectLayout() {
   const contributes = can(user, "contributions:submit", resource) && !reviewsContributions;
   const readsFindings = can(user, "findings:read", resource);
   const readsAudit = can(user, "audit:read", resource);
+  const readsJobs = can(user, "jobs:read", resource);
   return (
     <>
       <div className="page-head">
@@ -59,6 +60,7 @@ export default function ProjectLayout() {
         {reviewsContributions ? <NavLink to={`/projects/${project.id}/contributions`}>Contributions</NavLink> : null}
         {contributes ? <NavLink to={`/projects/${project.id}/contribute`}>Contribute</NavLink> : null}
         {readsAudit ? <NavLink to={`/projects/${project.id}/audit`}>Audit log</NavLink> : null}
+        {readsJobs ? <NavLink to={`/projects/${project.id}/jobs`}>Jobs</NavLink> : null}
         <NavLink to={`/projects/${project.id}/settings`}>Members &amp; settings</NavLink>
       </nav>
       <Outlet />

@@ -17,6 +17,7 @@ import { inboxPaths, inboxSchemas } from "./openapi/inbox";
 import { roundPaths, roundSchemas } from "./openapi/rounds";
 import { samplePaths, sampleSchemas } from "./openapi/samples";
 import { segmentPaths, segmentSchemas } from "./openapi/segments";
+import { jobPaths, jobSchemas } from "./openapi/jobs";
 import {
   addMemberSchema,
   createProjectSchema,
@@ -86,6 +87,7 @@ export function buildOpenApiDocument(serverUrl: string) {
         ...datasetSchemas,
         ...segmentSchemas,
         ...sampleSchemas,
+        ...jobSchemas,
         ...formSchemas,
         ...inboxSchemas,
         ...findingSchemas,
@@ -117,6 +119,7 @@ export function buildOpenApiDocument(serverUrl: string) {
       ...datasetPaths,
       ...segmentPaths,
       ...samplePaths,
+      ...jobPaths,
       ...formPaths,
       ...inboxPaths,
       ...findingPaths,
