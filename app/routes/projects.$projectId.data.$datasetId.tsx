@@ -29,8 +29,12 @@ import { parseDrawForm, sampleFieldFor } from "~/lib/samples/forms.server";
 import { listSamples } from "~/lib/samples/queries.server";
 import { drawSample } from "~/lib/samples/service.server";
 import datasetStyles from "~/styles/datasets.css?url";
+import sampleStyles from "~/styles/samples.css?url";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: datasetStyles }];
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: datasetStyles },
+  { rel: "stylesheet", href: sampleStyles },
+];
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.dataset.name} · Thicket` : "Dataset · Thicket" },
