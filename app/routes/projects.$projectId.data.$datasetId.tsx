@@ -1,7 +1,9 @@
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import {
   isRouteErrorResponse,
   Link,
+  useActionData,
   useLoaderData,
   useLocation,
   useNavigation,
@@ -14,15 +16,25 @@ import { DatasetTable } from "~/components/datasets/dataset-table";
 import { formatInteger, plural } from "~/components/datasets/format";
 import { Pager } from "~/components/datasets/pager";
 import { PAGE_SIZE, type TableQuery } from "~/components/datasets/table-query";
+import { SamplesSection } from "~/components/samples/samples-section";
 import { requireDatasetAccess } from "~/lib/auth/dataset-guard.server";
+import { can } from "~/lib/auth/permissions";
 import { datasetInfo } from "~/lib/datasets/datasets.server";
 import { getRows } from "~/lib/datasets/rows.server";
 import { getSummary } from "~/lib/datasets/summary.server";
-import { notFound } from "~/lib/http/errors.server";
+import { HttpError, notFound } from "~/lib/http/errors.server";
+import { formFailure } from "~/lib/http/forms.server";
 import { pageGuard, requirePageAuth } from "~/lib/http/page.server";
+import { parseDrawForm, sampleFieldFor } from "~/lib/samples/forms.server";
+import { listSamples } from "~/lib/samples/queries.server";
+import { drawSample } from "~/lib/samples/service.server";
 import datasetStyles from "~/styles/datasets.css?url";
+import sampleStyles from "~/styles/samples.css?url";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: datasetStyles }];
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: datasetStyles },
+  { rel: "stylesheet", href: sampleStyles },
+];
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.dataset.name} · Thicket` : "Dataset · Thicket" },
@@ -36,10 +48,10 @@ const querySchema = z.object({
 });
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  requirePageAuth(request, context);
+  const { user } = requirePageAuth(request, context);
   return pageGuard(async () => {
     const datasetId = params.datasetId!;
-    const { projectId, dataset: row } = await requireDatasetAccess(context, datasetId, "documents:read");
+    const { projectId, role, dataset: row } = await requireDatasetAccess(context, datasetId, "documents:read");
     if (projectId !== params.projectId) throw notFound("Dataset not found.");
     const dataset = datasetInfo(row);
     const search = new URL(request.url).searchParams;
@@ -52,7 +64,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     const sort = dataset.columns.some((c) => c.name === parsed.sort) ? parsed.sort : null;
     const pages = Math.max(1, Math.ceil(dataset.rowCount / PAGE_SIZE));
     const query: TableQuery = { sort, dir: sort ? parsed.dir : "asc", page: Math.min(parsed.page, pages) };
-    const [summary, page] = await Promise.all([
+    const [summary, page, samples] = await Promise.all([
       getSummary(context.services, row),
       getRows(context.services, row, {
         offset: (query.page - 1) * PAGE_SIZE,
@@ -60,13 +72,31 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
         sort: query.sort,
         dir: query.dir,
       }),
+      listSamples(context.services, row.id),
     ]);
-    return { projectId, dataset, summary, page, query };
+    const canDraw = can(user, "samples:edit", { kind: "project", projectId, role });
+    return { projectId, dataset, summary, page, query, samples, canDraw };
   });
 }
 
+/** Draws a sample (the Samples section's form) and opens its page. */
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { user } = requirePageAuth(request, context);
+  const form = await request.formData();
+  try {
+    if (form.get("intent") !== "draw-sample") throw new HttpError(400, "unknown_intent", "That form is not one this page understands.");
+    const { projectId, dataset } = await requireDatasetAccess(context, params.datasetId!, "samples:edit");
+    if (projectId !== params.projectId) throw notFound("Dataset not found.");
+    const sample = await drawSample(context.services, dataset, user.id, parseDrawForm(form));
+    return redirect(`/projects/${projectId}/samples/${sample.id}`);
+  } catch (err) {
+    return formFailure(err, form, sampleFieldFor);
+  }
+}
+
 export default function DatasetBrowser() {
-  const { projectId, dataset, summary, page, query } = useLoaderData<typeof loader>();
+  const { projectId, dataset, summary, page, query, samples, canDraw } = useLoaderData<typeof loader>();
+  const drawState = useActionData<typeof action>();
   const navigation = useNavigation();
   const location = useLocation();
   // Another page of this same table is on its way (a sort or a page link was followed).
@@ -131,6 +161,7 @@ export default function DatasetBrowser() {
             <DatasetTable page={page} query={query} keyColumn={dataset.key} loading={loading} />
             <Pager query={query} total={page.total} pageSize={PAGE_SIZE} />
           </div>
+          <SamplesSection projectId={projectId} samples={samples} columns={dataset.columns} canDraw={canDraw} state={drawState} />
         </>
       )}
     </section>

@@ -1,4 +1,6 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { DoneToggle } from "~/components/samples/done-toggle";
+import { setDoneFormSchema } from "~/lib/samples/forms.server";
 import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { and, asc, eq, lt, sql } from "drizzle-orm";
@@ -98,6 +100,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
         caseKey: document.caseKey,
         attributes: document.attributes as Attributes,
         updatedAt: document.updatedAt,
+        done: document.done,
       },
       preview: { text: text.preview, length: text.length, truncated: text.length > PREVIEW_CHARS, codings: coded },
       role,
@@ -107,6 +110,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       canCode: canEdit && can(user, "codings:edit", resource),
       canProposeCodes: can(user, "codes:propose", resource),
       canWriteMemos: can(user, "memos:write", resource),
+      canDone: can(user, "documents:done", resource),
       user: { id: user.id, name: user.name },
       members: Object.fromEntries(members.map((m) => [m.userId, m.name])),
       codes: codes.map((c) => ({ id: c.id, name: c.name, parentId: c.parentId, color: c.color, description: c.description, codable: c.codable })),
@@ -165,6 +169,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         await deleteMemo(services, memoId, { id: user.id, isOwner: role === "owner" });
         return { ok: true as const, intent, message: "Memo deleted." };
       }
+      case "set-done": {
+        await access(context, params, "documents:done");
+        const { done } = parseForm(form, setDoneFormSchema.pick({ done: true }));
+        await updateDocument(services, documentId, { done, caseKey: undefined });
+        return { ok: true as const, intent, message: done ? "Marked done." : "Marked not done." };
+      }
       case "update-details": {
         await access(context, params, "documents:edit");
         const parsed = updateDocumentSchema.safeParse({
@@ -190,7 +200,7 @@ export default function DocumentPage() {
   const result = useActionData<typeof action>();
   const idle = useNavigation().state === "idle";
   const { document } = data;
-  const message = idle && result && "message" in result ? result.message : undefined;
+  const message = idle && result && "message" in result && result.intent !== "set-done" ? result.message : undefined;
   return (
     <div className="thk-page">
       <div className="thk-doc-head">
@@ -202,6 +212,7 @@ export default function DocumentPage() {
         <p className="meta">
           <span className="badge">{documentKindLabels[document.kind]}</span>
           {document.caseKey ? <span>Case {document.caseKey}</span> : null}
+          <DoneToggle documentId={document.id} done={document.done} disabled={!data.canDone} shortcut={data.canDone} />
         </p>
       </div>
       {message ? (

@@ -114,6 +114,18 @@ const routes: RouteCase[] = [
     // The builder's live count: part of editing a segment.
     allowed: analysts,
   },
+  { method: "GET", path: (i) => `/api/v1/datasets/${i.datasetId}/samples`, allowed: readers },
+  {
+    method: "POST",
+    path: (i) => `/api/v1/datasets/${i.datasetId}/samples`,
+    body: () => ({ name: fresh("Sample"), textColumn: "note", size: 1 }),
+    allowed: analysts,
+  },
+  { method: "GET", path: (i) => `/api/v1/samples/${i.sampleId}`, allowed: readers },
+  { method: "POST", path: (i) => `/api/v1/samples/${i.sampleId}/waves`, body: () => ({ size: 2 }), allowed: analysts },
+  { method: "DELETE", path: (i) => `/api/v1/samples/${i.sampleId}`, allowed: analysts },
+  // Marking done is its own permission: coders have it, reviewers (who only read) do not.
+  { method: "PATCH", path: (i) => `/api/v1/documents/${i.sampleDocumentId}`, body: () => ({ done: true }), allowed: editors },
   { method: "GET", path: (i) => `/api/v1/segments/${i.segmentId}`, allowed: readers },
   { method: "PATCH", path: (i) => `/api/v1/segments/${i.segmentId}`, body: () => ({ name: fresh("Renamed") }), allowed: analysts },
   { method: "DELETE", path: (i) => `/api/v1/segments/${i.segmentId}`, allowed: analysts },

@@ -29,10 +29,14 @@ export interface Ids {
   roundDocumentId: string;
   memoId: string;
   documentMemoId: string;
+  /** A one-row sample of the dataset's `note` column (its one record document is `sampleDocumentId`). */
+  sampleId: string;
+  sampleDocumentId: string;
 }
 
 
-export const csv = "id,score\nk1,3\nk2,5\n";
+/** `note` is a text column for the sample; the rest is what the dataset routes need. */
+export const csv = "id,score,note\nk1,3,First call\nk2,5,Second call\n";
 export const intakeForm = {
   title: "Stories",
   consentText: "I agree.",
@@ -74,6 +78,8 @@ export async function authzProject(baseUrl: string, role: ProjectRole) {
     filter: { all: [{ column: "score", op: "gt", value: 4 }] },
   });
   const link = await owner.client.post(`/api/v1/segments/${segment.body.id}/links`, { codeId: code.id, note: "why" });
+  const sample = await owner.client.post(`/api/v1/datasets/${dataset.body.id}/samples`, { name: "Pilot", textColumn: "note", size: 1, seed: 1 });
+  expect(sample.status, JSON.stringify(sample.body)).toBe(201);
   const form = await owner.client.post(`/api/v1/projects/${project.id}/forms`, intakeForm);
   const sent = await new ApiClient(baseUrl).post(`/api/v1/forms/${form.body.id}/submissions`, { consent: true, values: { story: "Once." } });
   expect([dataset.status, segment.status, link.status, form.status, sent.status]).toEqual([201, 201, 201, 201, 201]);
@@ -119,6 +125,8 @@ export async function authzProject(baseUrl: string, role: ProjectRole) {
     roundDocumentId: roundDoc.body.id,
     memoId: memo.body.id,
     documentMemoId: documentMemo.body.id,
+    sampleId: sample.body.id,
+    sampleDocumentId: sample.body.documentIds[0],
   };
   return { actor: actor.client, owner: owner.client, ids };
 }

@@ -12,6 +12,8 @@ export interface DocumentRow {
   length: number;
   updatedAt: string | Date;
   review: "pending" | "accepted" | "rejected" | null;
+  /** Marked fully coded (issue 16). */
+  done?: boolean;
 }
 
 const reviewBadges = {
@@ -41,6 +43,7 @@ export function DocumentTable({
             <th scope="col">Kind</th>
             <th scope="col">Case</th>
             <th scope="col" className="num">Codings</th>
+            <th scope="col">Done</th>
             <th scope="col" className="num">Length</th>
             <th scope="col">Last updated</th>
             {canEdit ? (
@@ -66,6 +69,9 @@ export function DocumentTable({
               </td>
               <td data-label="Case">{d.caseKey ? <code className="case-key">{d.caseKey}</code> : <span className="meta">—</span>}</td>
               <td className="num" data-label="Codings">{d.codingCount.toLocaleString("en-GB")}</td>
+              <td data-label="Done" data-testid="document-done">
+                {d.done ? <span title="Marked fully coded">✓ Done</span> : <span className="meta">—</span>}
+              </td>
               <td className="num" data-label="Length" title={plural(d.length, "character")}>
                 {compactLength(d.length)}
               </td>

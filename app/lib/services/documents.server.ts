@@ -48,6 +48,7 @@ export function listDocuments(
     .select({
       ...summary,
       updatedAt: documents.updatedAt,
+      done: documents.done,
       length: sql<number>`char_length(${documents.text})::int`,
       // Spelled out: in a one-table select drizzle would render the outer column as a bare
       // "id", which inside the subquery means the coding's own id.
