@@ -5,6 +5,7 @@ import { ConfirmDialog } from "~/components/confirm-dialog";
 import { Field, failureFor, FormError, SubmitButton } from "~/components/forms";
 import { DoneToggle } from "~/components/samples/done-toggle";
 import { SampleProgress } from "~/components/samples/progress";
+import { SampleEstimates } from "~/components/sandwich/sample-estimates";
 import { requireDocumentAccess } from "~/lib/auth/document-guard.server";
 import { can, type ProjectAction } from "~/lib/auth/permissions";
 import { requireSampleAccess } from "~/lib/auth/sample-guard.server";
@@ -18,6 +19,8 @@ import { deleteSample, extendSample } from "~/lib/samples/service.server";
 import { MAX_SAMPLE_SIZE } from "~/lib/samples/types";
 import type { RequestContext } from "~/lib/services.server";
 import { updateDocument } from "~/lib/services/documents.server";
+import { sampleEstimates } from "~/lib/sandwich/estimates.server";
+import { listCodes } from "~/lib/services/codes.server";
 import sampleStyles from "~/styles/samples.css?url";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: sampleStyles }];
@@ -37,10 +40,12 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { user } = requirePageAuth(request, context);
   return pageGuard(async () => {
     const { projectId, role, sample: row } = await access(context, params, "documents:read");
-    const [sample, documents, dataset] = await Promise.all([
+    const [sample, documents, dataset, estimates, codeRows] = await Promise.all([
       getSample(context.services, row.id),
       sampleDocuments(context.services, row),
       findDataset(context.services, row.datasetId),
+      sampleEstimates(context.services, row, { by: "strata", method: "sample" }),
+      listCodes(context.services, projectId),
     ]);
     const resource = { kind: "project" as const, projectId, role };
     return {
@@ -48,6 +53,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       sample: sample!,
       documents,
       dataset: { id: row.datasetId, name: dataset?.name ?? "Dataset", rowCount: dataset?.rowCount ?? 0 },
+      estimates: estimates.estimates,
+      codeNames: Object.fromEntries(codeRows.map((c) => [c.id, c.name])),
       canEdit: can(user, "samples:edit", resource),
       canDone: can(user, "documents:done", resource),
     };
@@ -91,7 +98,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function SamplePage() {
-  const { projectId, sample, documents, dataset, canEdit, canDone } = useLoaderData<typeof loader>();
+  const { projectId, sample, documents, dataset, estimates, codeNames, canEdit, canDone } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const extendState = failureFor(result, "extend");
   const message = result && "message" in result && result.intent !== "set-done" ? result.message : undefined;
@@ -110,7 +117,7 @@ export default function SamplePage() {
           <Link className="btn btn--secondary btn--small" to={`${base}/models`}>
             Models
           </Link>
-          <Link className="btn btn--secondary btn--small" to={`${base}/estimates`}>
+          <Link className="btn btn--secondary btn--small" to="#estimates">
             Estimates
           </Link>
         </div>
@@ -163,6 +170,13 @@ export default function SamplePage() {
           </tbody>
         </table>
       </div>
+
+      <h3 id="estimates">Estimated in all rows</h3>
+      <p className="meta">
+        From the done documents only, each weighted by its stratum&apos;s share of the table. The codebook&apos;s Prevalence panel
+        shows each stratum; the matrix shows saved segments.
+      </p>
+      <SampleEstimates estimates={estimates} codeNames={codeNames} />
 
       <h3>Documents</h3>
       {documents.length === 0 ? (

@@ -125,5 +125,21 @@ describe("the demo project", () => {
     expect(overall!.estimate).toBeGreaterThan(0);
     expect(overall!.low!).toBeLessThan(overall!.estimate!);
     expect(overall!.high!).toBeGreaterThan(overall!.estimate!);
-  });
+
+    // One model, learnt from the done notes in the background and applied to all 20,000 rows.
+    const { jobs } = (await client.get(`/api/v1/projects/${projectId}/jobs`)).body as { jobs: { id: string; kind: string }[] };
+    expect(jobs).toEqual([expect.objectContaining({ kind: "model.train" })]);
+    let job: { status: string; result?: { column: string; scored: number; cv: { f1: number } } } = { status: "queued" };
+    await until(async () => {
+      job = (await client.get(`/api/v1/jobs/${jobs[0]!.id}`)).body;
+      return job.status !== "queued" && job.status !== "running";
+    }, "the demo's model job", 100_000);
+    expect(job.status).toBe("done");
+    expect(job.result!.scored).toBe(20_000);
+    expect(job.result!.cv.f1).toBeGreaterThan(0.5);
+    const scored = (await client.get(`/api/v1/datasets/${callLog.id}`)).body;
+    expect(scored.columns.map((c: { name: string }) => c.name)).toContain(job.result!.column);
+    const modelEstimate = (await client.get(`${estimatesPath}&method=model`)).body.overall;
+    expect(modelEstimate.sampleOnly).toBeDefined();
+  }, 180_000);
 });

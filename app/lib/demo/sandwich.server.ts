@@ -5,6 +5,7 @@ import { findDataset } from "../datasets/datasets.server";
 import { importDataset } from "../datasets/import.server";
 import { findSampleRow, sampleDocuments } from "../samples/queries.server";
 import { drawSample } from "../samples/service.server";
+import { startModelJob } from "../models/models.server";
 import type { Sample } from "../samples/types";
 import type { AppServices } from "../services.server";
 import { updateDocument } from "../services/documents.server";
@@ -23,12 +24,15 @@ export interface DemoSandwich {
   datasetId: string;
   sample: Sample;
   done: number;
+  /** The background job that learns DEMO_MODEL_CODE and writes its scores to the call log. */
+  modelJobId: string;
 }
 
 /**
  * The sandwich in the demo (issue 16): the 20,000-note call log as a dataset, a sample of 300
  * notes stratified by region, and the first few dozen of them coded as the generator knows they
- * should be and marked done, so estimates have something to stand on.
+ * should be and marked done, so estimates have something to stand on; then a model of one code
+ * is learnt and applied to every row as a background job (on the jobs page, with its progress).
  */
 export async function addDemoSandwich(
   services: AppServices,
@@ -57,7 +61,8 @@ export async function addDemoSandwich(
   const truth = new Map(rows.map((r) => [r.call_id, r]));
   let done = 0;
   let positives = 0;
-  for (const doc of await sampleDocuments(services, (await findSampleRow(services, sample.id))!)) {
+  const sampleRow = (await findSampleRow(services, sample.id))!;
+  for (const doc of await sampleDocuments(services, sampleRow)) {
     if (done >= MIN_DONE && positives >= MIN_EXAMPLES) break;
     const row = truth.get(doc.rowKey);
     if (!row || !doc.documentId) continue;
@@ -70,5 +75,6 @@ export async function addDemoSandwich(
     done++;
     if (row.codings.some((c) => c.code === DEMO_MODEL_CODE)) positives++;
   }
-  return { datasetId: dataset.id, sample, done };
+  const modelJobId = await startModelJob(services, sampleRow, codeIds.get(DEMO_MODEL_CODE)!, userId);
+  return { datasetId: dataset.id, sample, done, modelJobId };
 }
