@@ -62,7 +62,7 @@ export async function addDemoSandwich(
   let done = 0;
   let positives = 0;
   const sampleRow = (await findSampleRow(services, sample.id))!;
-  for (const doc of await sampleDocuments(services, sampleRow)) {
+  for (const doc of acrossStrata(await sampleDocuments(services, sampleRow))) {
     if (done >= MIN_DONE && positives >= MIN_EXAMPLES) break;
     const row = truth.get(doc.rowKey);
     if (!row || !doc.documentId) continue;
@@ -77,4 +77,17 @@ export async function addDemoSandwich(
   }
   const modelJobId = await startModelJob(services, sampleRow, codeIds.get(DEMO_MODEL_CODE)!, userId);
   return { datasetId: dataset.id, sample, done, modelJobId };
+}
+
+/**
+ * The sample's documents taken in turn from each stratum (coders working through a sample
+ * spread their effort), so every stratum has done documents and the estimate covers the table.
+ */
+function acrossStrata<T extends { stratum: string | null }>(docs: readonly T[]): T[] {
+  const byStratum = new Map<string | null, T[]>();
+  for (const doc of docs) byStratum.set(doc.stratum, [...(byStratum.get(doc.stratum) ?? []), doc]);
+  const queues = [...byStratum.values()];
+  const out: T[] = [];
+  for (let i = 0; out.length < docs.length; i++) for (const queue of queues) if (queue[i]) out.push(queue[i]!);
+  return out;
 }
