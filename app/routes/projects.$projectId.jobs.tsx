@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { ActionNotice } from "~/components/action-notice";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { JobProgress, usePollWhile } from "~/components/jobs/job-progress";
 import { requireProjectAccess } from "~/lib/auth/guards.server";
@@ -50,11 +51,7 @@ export default function JobsPage() {
         <h2 id="jobs-heading">Jobs</h2>
         <span className="meta">Work the server does in the background, newest first. Running jobs update on their own.</span>
       </div>
-      {result ? (
-        <p className={result.ok ? "notice" : "error"} role={result.ok ? "status" : "alert"}>
-          {result.message}
-        </p>
-      ) : null}
+      <ActionNotice result={result} />
       {jobs.length === 0 ? (
         <p className="doc-none" data-testid="jobs-empty">
           No jobs yet. Learning a code from a sample (on the sample&apos;s Models page) runs here.

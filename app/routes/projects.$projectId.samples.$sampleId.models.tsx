@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { ActionNotice } from "~/components/action-notice";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { JobProgress, usePollWhile } from "~/components/jobs/job-progress";
 import { requireSampleAccess } from "~/lib/auth/sample-guard.server";
@@ -127,11 +128,7 @@ export default function SampleModelsPage() {
           cross-validated, then scores every row of the dataset. <Link to={`/projects/${projectId}/jobs`}>All jobs</Link>
         </span>
       </div>
-      {result ? (
-        <p className={result.ok ? "notice" : "error"} role={result.ok ? "status" : "alert"}>
-          {result.message}
-        </p>
-      ) : null}
+      <ActionNotice result={result} />
       {codes.length === 0 ? (
         <p className="doc-none" data-testid="models-empty">
           The codebook is empty. Add codes and code the sample&apos;s documents first.
